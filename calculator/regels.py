@@ -1,0 +1,120 @@
+"""The rules in force on a date, read from the parameter files in ``parameters/``.
+
+Rules are data (OpenFisca style) so a new school year's amounts are a data change only.
+A date that no rule set covers is an error: a silent fallback to the latest values could
+show a participant a wrong amount.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+
+
+class GeenRegels(ValueError):
+    """No rule set covers the requested date."""
+
+
+@dataclass(frozen=True)
+class Bron:
+    titel: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Opleiding:
+    code: str
+    label: str
+    voorbeelden: str
+    plafond: str
+    aandeel_deelnemer: str
+
+
+@dataclass(frozen=True)
+class Regels:
+    """Everything `bereken` needs, as it stands on one date."""
+
+    start: _dt.date
+    naam: str
+    bron: Bron
+    gecontroleerd_op: str
+    plafonds: dict[str, Decimal]
+    aandelen: dict[str, Decimal]
+    schooljaar_begin: tuple[int, int]  # (month, day)
+    opleidingen: dict[str, Opleiding]
+
+    def maximum(self, opleiding: str) -> Decimal:
+        return self.plafonds[self.opleidingen[opleiding].plafond]
+
+    def aandeel(self, opleiding: str) -> Decimal:
+        return self.aandelen[self.opleidingen[opleiding].aandeel_deelnemer]
+
+    def schooljaar(self, datum: _dt.date) -> str:
+        maand, dag = self.schooljaar_begin
+        eerste = datum.year if (datum.month, datum.day) >= (maand, dag) else datum.year - 1
+        return f"{eerste}-{eerste + 1}"
+
+
+@lru_cache(maxsize=None)
+def _lees(naam: str) -> dict:
+    tekst = resources.files(__package__).joinpath("parameters", naam).read_text(encoding="utf-8")
+    return json.loads(tekst)
+
+
+def _datum(tekst: str) -> _dt.date:
+    return _dt.date.fromisoformat(tekst)
+
+
+def _waarde_op(reeks: list[dict], datum: _dt.date, wat: str) -> dict:
+    """The entry of a dated series in force on `datum` (latest start <= datum; null ends a rule)."""
+    geldig = [item for item in reeks if _datum(item["start"]) <= datum]
+    if not geldig:
+        raise GeenRegels(wat)
+    laatste = max(geldig, key=lambda item: item["start"])
+    if laatste.get("value") is None:
+        raise GeenRegels(wat)
+    return laatste
+
+
+def opleidingen() -> dict[str, Opleiding]:
+    """Kinds of training in the order they are shown to participants."""
+    data = _lees("opleidingen.json")["values"]
+    return {
+        code: Opleiding(code, v["label"], v["voorbeelden"], v["plafond"], v["aandeel_deelnemer"])
+        for code, v in data.items()
+    }
+
+
+def eerste_datum() -> _dt.date:
+    return min(_datum(item["start"]) for item in _lees("regelset.json")["values"])
+
+
+@lru_cache(maxsize=64)
+def regels_op(datum: _dt.date) -> Regels:
+    """The rule set in force on `datum`; raises GeenRegels before the first set."""
+    regelset = _waarde_op(_lees("regelset.json")["values"], datum, "regelset")
+    plafonds = {
+        naam: Decimal(_waarde_op(reeks, datum, naam)["value"])
+        for naam, reeks in _lees("plafonds.json")["values"].items()
+    }
+    aandelen = {
+        naam: Decimal(_waarde_op(reeks, datum, naam)["value"])
+        for naam, reeks in _lees("aandelen.json")["values"].items()
+    }
+    maand, dag = (int(x) for x in _waarde_op(
+        _lees("schooljaar.json")["values"]["begin"], datum, "schooljaar")["value"].split("-"))
+    ref = regelset["reference"]
+    return Regels(
+        start=_datum(regelset["start"]),
+        naam=regelset["value"],
+        bron=Bron(ref["title"], ref["url"]),
+        gecontroleerd_op=regelset.get("gecontroleerd_op", ""),
+        plafonds=plafonds,
+        aandelen=aandelen,
+        schooljaar_begin=(maand, dag),
+        opleidingen=opleidingen(),
+    )
