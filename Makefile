@@ -1,0 +1,56 @@
+# Two commands do everything on a fresh machine: `make serve` and `make test`.
+# Stamps make a second run fast when nothing changed.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+SOURCES := $(shell find docs calculator templates overrides -type f -not -path '*/__pycache__/*' 2>/dev/null) mkdocs.yml build_site.py
+
+.PHONY: serve test build check bench browser clean
+
+serve: build
+	$(PY) build_site.py serve --no-build
+
+test: build browser
+	$(PY) -m pytest
+
+build: site/.built
+
+check: $(VENV)/.installed node_modules/.installed
+	$(PY) build_site.py check
+
+bench: build browser
+	$(PY) -m benchmarks
+
+site/.built: $(VENV)/.installed node_modules/.installed $(SOURCES)
+	$(PY) build_site.py build
+	touch $@
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The browser for the e2e tests: Debian's chromium (Playwright cannot download its own here).
+browser:
+	@if [ -x /usr/bin/chromium ] || [ -n "$$CHROMIUM" ]; then exit 0; fi; \
+	if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		echo "Chromium ontbreekt: installeren met apt-get ..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	elif $(PY) -c "import sys; from playwright.sync_api import sync_playwright as s; p=s().start(); sys.exit(0 if __import__('os').path.exists(p.chromium.executable_path) else 1)" 2>/dev/null; then \
+		echo "Chromium van Playwright gevonden."; \
+	else \
+		echo "Geen browser gevonden. Installeer Chromium: 'sudo apt-get install chromium'"; \
+		echo "of Playwrights eigen browser: '$(PY) -m playwright install chromium',"; \
+		echo "of zet CHROMIUM=/pad/naar/chromium."; exit 1; \
+	fi
+
+clean:
+	rm -rf site $(VENV) node_modules .pytest_cache .hypothesis
