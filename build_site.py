@@ -97,7 +97,7 @@ def _markdown_env():
     )
 
 
-def context(datum=None) -> dict:
+def context(datum=None, site_url: str = "http://127.0.0.1:8000/") -> dict:
     """What every page and template may use: rules, amounts and texts, all from calculator/."""
     import datetime as dt
     _, bedragen, berekening, regels_mod, teksten = _calculator()
@@ -138,6 +138,7 @@ def context(datum=None) -> dict:
         "bereken": bereken,
         "schooljaar": regels.schooljaar(datum),
         "gecontroleerd_op": regels.gecontroleerd_op,
+        "site_url": site_url,
     }
 
     def render(naam, **extra):
@@ -149,11 +150,21 @@ def context(datum=None) -> dict:
         opleiding=opleidingen[a[0]], uitvoer=bereken(*a, **k))
     ctx["documenten_lijst"] = lambda route="cheques": render(
         "documenten_lijst.md.j2", ids=_documenten_voor(bereken, route))
+    ctx["deeplinks"] = lambda: render("deeplinks.md.j2", links=deeplinks(ctx["site_url"]))
+    ctx["handout"] = lambda: render("handout.md.j2", links=[
+        link for link in deeplinks(ctx["site_url"]) if link["url"].startswith("/stappenplan/#")
+        or link["url"] in ("/waar-heb-ik-recht-op/", "/rekenhulp/", "/terugbetaling/")])
+    ctx["illustratie"] = lambda naam: render("illustratie.md.j2", naam=naam, **illustraties()[naam])
     ctx["teksten_json"] = lambda: json.dumps(
         {"documenten": teksten.DOCUMENTEN, "waarschuwingen": teksten.WAARSCHUWINGEN,
          "opleidingen": {c: {"label": o.label, "voorbeelden": o.voorbeelden} for c, o in opleidingen.items()}},
         ensure_ascii=False).replace("</", "<\\/")
     return ctx
+
+
+def illustraties() -> dict:
+    """Alt text and caption per drawing in docs/assets/illustraties/ (one place to keep them)."""
+    return json.loads((TEMPLATES / "illustraties.json").read_text(encoding="utf-8"))
 
 
 def md_link(url: str) -> str:
@@ -162,6 +173,34 @@ def md_link(url: str) -> str:
     pad = pad.strip("/")
     doel = f"/{pad}.md" if pad else "/index.md"
     return doel + (f"#{anker}" if anker else "")
+
+
+def deeplinks(site_url: str) -> list[dict]:
+    """Every deep link of the URL contract with its title (read from the pages themselves) and QR code."""
+    import segno
+    basis = site_url.rstrip("/")
+    links = []
+    for url, anchors in CONTRACT_URLS.items():
+        pad = url.strip("/")
+        bron = ROOT / "docs" / (f"{pad}.md" if pad else "index.md")
+        tekst = bron.read_text(encoding="utf-8")
+        titel = re.search(r"^# (.+)$", tekst, re.M).group(1).strip()
+        links.append({"url": url, "titel": titel, "niveau": 1})
+        for anchor in anchors:
+            kop = re.search(rf"^#+ (.+?)\s*\{{ *#{re.escape(anchor)} *\}}\s*$", tekst, re.M)
+            links.append({"url": f"{url}#{anchor}", "titel": kop.group(1).strip(), "niveau": 2})
+    for link in links:
+        link["volledig"] = basis + link["url"]
+        link["qr"] = qr_svg(link["volledig"])
+    return links
+
+
+def qr_svg(data: str) -> str:
+    """An inline SVG QR code (no file, no request), readable by any phone camera."""
+    import segno
+    svg = segno.make(data, error="m").svg_inline(scale=4, border=4, dark="#000", light="#fff",
+                                                  omitsize=True, title=None, svgclass="qr")
+    return svg.replace("<svg ", f'<svg role="img" aria-label="QR-code voor {data}" ', 1)
 
 
 def _documenten_voor(bereken, route: str) -> list[str]:
@@ -178,7 +217,7 @@ _page_context: dict = {}
 
 def on_pre_build(config, **kwargs):
     _page_context.clear()
-    _page_context.update(context())
+    _page_context.update(context(site_url=config["site_url"]))
     _page_context.update(runtime_urls(config))
 
 

@@ -12,8 +12,8 @@ from . import OngeldigeInvoer, bereken
 
 
 def main() -> int:
-    tekst = sys.stdin.read()
     try:
+        tekst = sys.stdin.read()  # bytes that are not UTF-8 raise UnicodeDecodeError, a ValueError
         invoer = json.loads(tekst, parse_constant=_geen_getal)
     except (ValueError, RecursionError):
         return _fouten([{"veld": "invoer", "melding": "Dit is geen geldige JSON. Stuur één JSON-object, "

@@ -112,6 +112,8 @@ def _datum(invoer: dict, vandaag: _dt.date | None, fout) -> _dt.date | None:
     waarde = invoer.get("datum")
     if waarde is None or waarde == "":
         return vandaag or _dt.date.today()
+    if isinstance(waarde, _dt.datetime):  # a datetime is a date too, but cannot be compared with one
+        return waarde.date()
     if isinstance(waarde, _dt.date):
         return waarde
     if isinstance(waarde, str) and _ISO_DATUM.match(waarde.strip()):

@@ -1,0 +1,44 @@
+"""The browser's door to `bereken`: one JSON text in, one JSON text out.
+
+The web worker (docs/assets/rekenhulp/worker.mjs) calls ``bereken_json`` through
+``pyodide.pyimport("calculator.web")``. Only JSON text crosses the border between JavaScript
+and Python, so the page never sends Python source and the answer is exactly what the native
+``bereken`` returns (the same contract as ``python -m calculator``).
+"""
+
+from __future__ import annotations
+
+import json
+
+from . import OngeldigeInvoer, bereken
+
+GEEN_JSON = {
+    "veld": "invoer",
+    "melding": "Dit is geen geldige JSON. Stuur één JSON-object, "
+               'bijvoorbeeld {"opleiding": "andere", "inschrijvingsgeld": 400}.',
+}
+
+
+def bereken_json(tekst: str) -> str:
+    """``{"uitvoer": {...}}`` for input we can compute, ``{"fouten": [...]}`` otherwise.
+
+    Only invalid JSON and OngeldigeInvoer become ``fouten``: any other exception is a bug in
+    the calculator and must stay visible, not be dressed up as a message for the participant.
+    """
+    try:
+        invoer = json.loads(tekst, parse_constant=_geen_getal)
+    except (TypeError, ValueError, RecursionError):
+        return _json({"fouten": [dict(GEEN_JSON)]})
+    try:
+        return _json({"uitvoer": bereken(invoer)})
+    except OngeldigeInvoer as e:
+        return _json({"fouten": e.fouten})
+
+
+def _geen_getal(naam: str) -> float:
+    """JSON has no NaN or Infinity; let the amount check refuse them with a Dutch message."""
+    return float(naam.replace("Infinity", "inf"))
+
+
+def _json(antwoord: dict) -> str:
+    return json.dumps(antwoord, ensure_ascii=False, allow_nan=False)

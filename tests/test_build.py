@@ -1,0 +1,63 @@
+"""The build: strict MkDocs, every contract URL and anchor present, and generated content that
+follows the parameters (change a parameter file, the page changes)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import build_site
+
+ROOT = Path(build_site.__file__).resolve().parent
+
+
+def test_built_site_has_every_contract_url_and_anchor(site_dir):
+    assert build_site.check(site_dir) == []
+
+
+def test_strict_build_passes(tmp_path):
+    build_site.build(tmp_path / "site")  # raises on any strict warning (broken link or anchor)
+    assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_no_page_links_to_google_fonts_or_a_cdn(site_dir):
+    for html in site_dir.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        for host in ("fonts.googleapis", "fonts.gstatic", "cdn.jsdelivr", "unpkg.com", "googletagmanager"):
+            assert host not in text, f"{html.relative_to(site_dir)} mentions {host}"
+
+
+def test_wheel_is_a_valid_pure_python_wheel(site_dir, tmp_path):
+    wheels = list((site_dir / build_site.WHEEL_DIR).rglob("*.whl"))
+    assert len(wheels) == 1 and wheels[0].name.endswith("-py3-none-any.whl")
+    # install it into a throw-away folder and compute with it, away from the source tree
+    subprocess.run([sys.executable, "-m", "zipfile", "-e", str(wheels[0]), str(tmp_path)], check=True)
+    out = subprocess.run(
+        [sys.executable, "-I", "-m", "calculator"], input='{"opleiding":"andere","inschrijvingsgeld":400}',
+        capture_output=True, text=True, cwd=tmp_path, check=True)
+    assert json.loads(out.stdout)["terugbetaling"] == 275
+
+
+def test_changing_a_parameter_changes_the_page(tmp_path):
+    kopie = tmp_path / "repo"
+    kopie.mkdir()
+    for naam in ("mkdocs.yml", "build_site.py"):
+        shutil.copy2(ROOT / naam, kopie / naam)
+    for naam in ("docs", "calculator", "templates", "overrides"):
+        shutil.copytree(ROOT / naam, kopie / naam, ignore=shutil.ignore_patterns("__pycache__"))
+    (kopie / "node_modules").symlink_to(ROOT / "node_modules")
+    plafonds = kopie / "calculator" / "parameters" / "plafonds.json"
+    data = json.loads(plafonds.read_text(encoding="utf-8"))
+    data["values"]["basis"][0]["value"] = "260"
+    plafonds.write_text(json.dumps(data), encoding="utf-8")
+
+    subprocess.run([sys.executable, str(kopie / "build_site.py"), "build"], check=True, cwd=kopie,
+                   env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    html = (kopie / "site" / "waar-heb-ik-recht-op" / "index.html").read_text(encoding="utf-8")
+    # the "maximum" column of the entitlement table follows the data
+    assert "<td>€ 260</td>" in html
+    assert "<td>€ 250</td>" not in html
