@@ -39,7 +39,8 @@ WHEEL_DIR = "assets/calculator"
 # URL contract (ARCHITECTURE.md §4): coordinators print these, so the build refuses to lose one.
 CONTRACT_URLS = {
     "/": [],
-    "/stappenplan/": [f"stap-{n}" for n in range(1, 9)] + [f"stap-3{x}" for x in "abcd"],
+    "/stappenplan/": ["stap-1", "stap-2", "stap-3", "stap-3a", "stap-3b", "stap-3c", "stap-3d",
+                      "stap-4", "stap-5", "stap-6", "stap-7", "stap-8"],
     "/waar-heb-ik-recht-op/": [],
     "/rekenhulp/": [],
     "/terugbetaling/": [],
@@ -172,6 +173,8 @@ def md_link(url: str) -> str:
     pad, _, anker = url.partition("#")
     pad = pad.strip("/")
     doel = f"/{pad}.md" if pad else "/index.md"
+    if pad and not (ROOT / "docs" / f"{pad}.md").exists() and (ROOT / "docs" / pad / "index.md").exists():
+        doel = f"/{pad}/index.md"
     return doel + (f"#{anker}" if anker else "")
 
 
@@ -183,6 +186,8 @@ def deeplinks(site_url: str) -> list[dict]:
     for url, anchors in CONTRACT_URLS.items():
         pad = url.strip("/")
         bron = ROOT / "docs" / (f"{pad}.md" if pad else "index.md")
+        if not bron.exists():
+            bron = ROOT / "docs" / pad / "index.md"
         tekst = bron.read_text(encoding="utf-8")
         titel = re.search(r"^# (.+)$", tekst, re.M).group(1).strip()
         links.append({"url": url, "titel": titel, "niveau": 1})

@@ -62,7 +62,7 @@ WAARSCHUWINGEN: dict[str, dict[str, str]] = {
     },
     "niets_terug_te_vragen": {
         "titel": "Je hoeft niets terug te vragen",
-        "uitleg": "De Vlaamse overheid betaalt je hele inschrijving met de opleidingscheques. Je betaalt zelf niets.",
+        "uitleg": "Je betaalt zelf niets voor je inschrijving. Je hoeft dus geen terugbetaling aan te vragen.",
         "link": "/stappenplan/#stap-7",
     },
     "niet_terugbetaald": {

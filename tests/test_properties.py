@@ -107,6 +107,18 @@ def test_eigen_bijdrage_is_zero_or_half_rounded_half_up(invoer):
 
 
 @INSTELLINGEN
+@given(st.sampled_from(sorted(HALF)), st.integers(0, 50_000), datums)
+def test_half_share_of_any_cent_amount_rounds_half_up(opleiding, cent, datum):
+    """Below the cap, every cent amount (odd ones included) gives half, x,xx5 rounded up."""
+    bedrag = Decimal(cent).scaleb(-2)
+    u = bereken({"opleiding": opleiding, "inschrijvingsgeld": str(bedrag), "datum": datum})
+    cheque = min(bedrag, Decimal(u["maximum"]))
+    assert d(u["chequebedrag"]) == cheque
+    assert d(u["eigen_bijdrage"]) == (Decimal(int(cheque * 100) + 1) // 2).scaleb(-2)  # ceil(cents / 2)
+    assert d(u["eigen_bijdrage"]) + d(u["overheid"]) == cheque
+
+
+@INSTELLINGEN
 @given(geldige_invoer(), bedragen, bedragen)
 def test_more_already_requested_never_gives_more_cheques(invoer, a, b):
     laag, hoog = sorted((a, b))

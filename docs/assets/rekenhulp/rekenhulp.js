@@ -16,7 +16,7 @@ const STAPPEN = {
   rekenhulp: { tekst: "Rekenhulp laden… (stap 2 van 2)", waarde: 1.5 },
 };
 
-const wortel = document.getElementById("rekenhulp");
+const wortel = document.getElementById("rekenhulp-vak");
 if (wortel) start(wortel);
 
 function start(wortel) {

@@ -54,7 +54,7 @@ export function toonResultaat(sectie, uitvoer, { teksten, link, antwoorden }) {
   const u = uitvoer;
   const cheques = u.route === "cheques";
   sectie.dataset.route = u.route;
-  sectie.replaceChildren(
+  sectie.replaceChildren(...[
     el("h2", { id: "resultaat-titel", tabindex: "-1" }, "Jouw resultaat"),
     el("p", { class: "resultaat-schooljaar" },
       "Schooljaar ", el("span", { dataset: { veld: "schooljaar" } }, u.schooljaar)),
@@ -71,7 +71,7 @@ export function toonResultaat(sectie, uitvoer, { teksten, link, antwoorden }) {
     ))),
     antwoordenLijst(antwoorden),
     regels(u),
-  );
+  ].flat().filter(Boolean));
 }
 
 export function leegResultaat(sectie, tekst) {
@@ -132,7 +132,7 @@ function verdeling(u) {
     el("ul", { class: "verdeling-legende", "aria-labelledby": "verdeling-titel" },
       delen.map(([soort, naam, bedrag]) => el("li", {},
         el("span", { class: `verdeling-staal verdeling-${soort}`, "aria-hidden": "true" }),
-        `${naam}: `, gewoon(bedrag)))),
+        el("span", { class: "verdeling-naam" }, `${naam}:`), " ", gewoon(bedrag)))),
   );
 }
 

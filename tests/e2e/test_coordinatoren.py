@@ -1,0 +1,69 @@
+"""Coordinators hand out links: every deep link is listed, its QR code scans to exactly that
+link, the copy button copies it, and the folder prints on one A4 sheet."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+import build_site
+
+
+def _contract_paths():
+    return [u for u in build_site.CONTRACT_URLS] + [
+        f"{u}#{a}" for u, anchors in build_site.CONTRACT_URLS.items() for a in anchors]
+
+
+def _decode(png: bytes) -> list[str]:
+    return [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
+
+
+def test_every_deep_link_is_listed_with_a_qr_code_that_scans_to_it(page):
+    page.goto("/voor-coordinatoren/")
+    items = page.locator("li.deeplink")
+    urls = items.locator("[data-kopieer]").evaluate_all("els => els.map(e => e.dataset.kopieer)")
+    paths = ["/" + u.split("/", 3)[3] for u in urls]
+    assert sorted(paths) == sorted(_contract_paths())
+    for i in range(items.count()):
+        item = items.nth(i)
+        verwacht = item.locator("[data-kopieer]").get_attribute("data-kopieer")
+        assert _decode(item.locator(".deeplink-qr svg").screenshot()) == [verwacht]
+        assert item.locator(".deeplink-qr svg").get_attribute("aria-label").endswith(verwacht)
+
+
+def test_copy_button_puts_the_link_on_the_clipboard(browser, base_url):
+    ctx = browser.new_context(base_url=base_url)
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    page = ctx.new_page()
+    page.goto("/voor-coordinatoren/")
+    knop = page.locator("li.deeplink", has_text="Stap 3b").locator("[data-kopieer]")
+    verwacht = knop.get_attribute("data-kopieer")
+    assert verwacht.endswith("/stappenplan/#stap-3b")
+    knop.click()
+    page.wait_for_function("document.querySelector('.kopieer-status').textContent.length > 0")
+    assert page.evaluate("navigator.clipboard.readText()") == verwacht
+    assert knop.inner_text() == "Gekopieerd"
+    ctx.close()
+
+
+def test_folder_prints_on_one_a4_sheet_with_a_qr_per_step(page):
+    page.goto("/voor-coordinatoren/folder/")
+    kaarten = page.locator(".handout-kaart")
+    stappen = [f"/stappenplan/#{a}" for a in build_site.CONTRACT_URLS["/stappenplan/"]]
+    teksten = kaarten.locator(".handout-url").all_inner_texts()
+    for stap in stappen:
+        assert any(t.endswith(stap) for t in teksten), stap
+    page.emulate_media(media="print")
+    assert not page.locator("[data-afdrukken]").is_visible()
+    pdf = page.pdf(format="A4", print_background=True)
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1, "the folder does not fit one A4 page"
+
+
+@pytest.mark.parametrize("url", ["/voor-coordinatoren/", "/voor-coordinatoren/folder/"])
+def test_coordinator_pages_fit_a_phone(phone, url):
+    phone.goto(url)
+    assert phone.evaluate("document.scrollingElement.scrollWidth") <= 360
