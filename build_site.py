@@ -142,8 +142,8 @@ def context(datum=None, site_url: str = "http://127.0.0.1:8000/") -> dict:
         "site_url": site_url,
     }
 
-    def render(naam, **extra):
-        return _templates().get_template(naam).render(**ctx, **extra)
+    def render(template, **extra):
+        return _templates().get_template(template).render(**ctx, **extra)
 
     ctx["rechten_tabel"] = lambda: render("rechten_tabel.md.j2")
     ctx["voorbeeld"] = lambda *a, **k: render(

@@ -113,7 +113,7 @@ JA_NEE = st.one_of(
     st.sampled_from(["ja", "nee", "JA", " Nee ", "true", "false", "", "misschien", "1"]),
     st.integers(0, 2),
 )
-INVOER = st.fixed_dictionaries(
+WILD = st.fixed_dictionaries(
     {
         "opleiding": st.one_of(st.sampled_from(list(opleidingen())),
                                st.sampled_from(["", "ANDERE", " andere", "bachelor", None]),
@@ -130,6 +130,26 @@ INVOER = st.fixed_dictionaries(
         "aanvraag_geweigerd": JA_NEE,
     },
 )
+# Mostly computable input, as a participant types it: so the batch covers the amounts too.
+GELDIG_BEDRAG = st.one_of(
+    st.integers(0, 3_000),
+    st.decimals(0, 3_000, places=2).map(float),
+    st.decimals(0, 3_000, places=2).map(_nl),
+    st.integers(0, 3_000).map(str),
+)
+GELDIG = st.fixed_dictionaries(
+    {
+        "opleiding": st.sampled_from(list(opleidingen())),
+        "inschrijvingsgeld": GELDIG_BEDRAG,
+        "datum": st.dates(dt.date(2020, 9, 1), dt.date(2032, 12, 31)).map(dt.date.isoformat),
+    },
+    optional={
+        "al_aangevraagd": st.one_of(GELDIG_BEDRAG, st.just("")),
+        "aanvaardt_cheques": st.one_of(st.booleans(), st.sampled_from(["ja", "nee"])),
+        "aanvraag_geweigerd": st.one_of(st.booleans(), st.sampled_from(["ja", "nee"])),
+    },
+)
+INVOER = st.one_of(GELDIG, WILD)
 
 
 def _genereer(aantal: int) -> list[dict]:
