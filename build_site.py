@@ -230,6 +230,44 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     return _markdown_env().from_string(markdown).render(**_page_context, page=page)
 
 
+_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:(?!\bsrc=)[^>])*)>(?P<body>.*?)</script>", re.S)
+
+
+def content_security_policy(html: str, wasm: bool = False) -> str:
+    """A strict policy for one page: our origin only, plus the hashes of the theme's inline scripts.
+
+    JSON data blocks are not executed, so they need no hash. `wasm-unsafe-eval` only where
+    Pyodide runs (the calculator page).
+    """
+    hashes = []
+    for match in _INLINE_SCRIPT.finditer(html):
+        if "application/json" in match.group("attrs"):
+            continue
+        digest = base64.b64encode(hashlib.sha256(match.group("body").encode("utf-8")).digest()).decode()
+        hashes.append(f"'sha256-{digest}'")
+    script_src = " ".join(["'self'", *sorted(set(hashes)), *(["'wasm-unsafe-eval'"] if wasm else [])])
+    return "; ".join([
+        "default-src 'self'",
+        f"script-src {script_src}",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ])
+
+
+def on_post_page(output, page, config, **kwargs):
+    wasm = bool(page.meta.get("pyodide"))
+    csp = content_security_policy(output, wasm=wasm)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
+    return output.replace("<head>", "<head>\n    " + meta, 1)
+
+
 def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
     copy_runtime(site)

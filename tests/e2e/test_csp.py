@@ -1,0 +1,55 @@
+"""A strict Content-Security-Policy on every page, and not one violation of it while the page
+(and the theme's scripts, the search, the calculator) does its work."""
+
+from __future__ import annotations
+
+import pytest
+
+import build_site
+
+PAGES = list(build_site.CONTRACT_URLS) + ["/bijlagen/", "/voor-coordinatoren/folder/"]
+
+LISTEN = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+def _policy(page) -> dict[str, str]:
+    content = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    return {d.split()[0]: d.split(" ", 1)[1] if " " in d else "" for d in
+            (part.strip() for part in content.split(";"))}
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_has_a_strict_policy_and_no_violation(page, url):
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
+    page.add_init_script(LISTEN)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    policy = _policy(page)
+    assert policy["default-src"] == "'self'"
+    assert policy["object-src"] == "'none'"
+    assert policy["base-uri"] == "'self'"
+    assert "'unsafe-inline'" not in policy["script-src"] and "'unsafe-eval'" not in policy["script-src"]
+    assert ("'wasm-unsafe-eval'" in policy["script-src"]) == (url == "/rekenhulp/")
+    assert page.evaluate("window.__cspViolations") == []
+    assert errors == []
+
+
+def test_search_still_works_under_the_policy(page):
+    page.add_init_script(LISTEN)
+    page.goto("/")
+    page.locator("input.md-search__input").fill("Edenred")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+    assert page.evaluate("window.__cspViolations") == []
+
+
+def test_injected_inline_script_is_blocked(page):
+    """The policy really bites: an inline script that is not ours does not run."""
+    page.goto("/stappenplan/")
+    page.evaluate("""() => { const s = document.createElement('script');
+        s.textContent = 'window.__geinjecteerd = true'; document.body.append(s); }""")
+    assert page.evaluate("window.__geinjecteerd === undefined")
