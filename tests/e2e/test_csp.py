@@ -42,7 +42,10 @@ def test_page_has_a_strict_policy_and_no_violation(page, url):
 def test_search_still_works_under_the_policy(page):
     page.add_init_script(LISTEN)
     page.goto("/")
-    page.locator("input.md-search__input").fill("Edenred")
+    page.wait_for_load_state("networkidle")  # the search worker has loaded its index
+    zoekveld = page.locator("input.md-search__input")
+    zoekveld.click()
+    zoekveld.press_sequentially("Edenred", delay=50)
     page.locator(".md-search-result__item").first.wait_for(timeout=10000)
     assert page.evaluate("window.__cspViolations") == []
 

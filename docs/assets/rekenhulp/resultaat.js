@@ -138,7 +138,7 @@ function verdeling(u) {
 
 function tijdlijn(u, cheques, link) {
   const stap = (pad, ...delen) => el("li", {}, ...delen,
-    pad ? [" ", el("a", { href: link(pad) }, "Hoe?")] : []);
+    pad ? [" ", el("a", { class: "meer", href: link(pad) }, "Hoe?")] : []);
   if (!cheques) {
     return [
       stap(null, "Betaal ", gewoon(u.voorschieten), " aan je opleidingsinstelling."),
@@ -189,7 +189,7 @@ function waarschuwingen(u, teksten, link) {
       const tekst = teksten.waarschuwingen[id] || { titel: id, uitleg: "" };
       return el("li", { dataset: { waarschuwing: id } },
         el("strong", {}, tekst.titel), ". ", tekst.uitleg,
-        tekst.link ? [" ", el("a", { href: link(tekst.link) }, "Meer uitleg")] : []);
+        tekst.link ? [" ", el("a", { class: "meer", href: link(tekst.link) }, "Meer uitleg")] : []);
     })),
   ];
 }
