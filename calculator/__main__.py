@@ -9,33 +9,25 @@ import json
 import sys
 
 from . import OngeldigeInvoer, bereken
+from .web import GEEN_JSON, lees_json
 
 
 def main() -> int:
     try:
-        tekst = sys.stdin.read()  # bytes that are not UTF-8 raise UnicodeDecodeError, a ValueError
-        invoer = json.loads(tekst, parse_constant=_geen_getal)
-    except (ValueError, RecursionError):
-        return _fouten([{"veld": "invoer", "melding": "Dit is geen geldige JSON. Stuur één JSON-object, "
-                         'bijvoorbeeld {"opleiding": "andere", "inschrijvingsgeld": 400}.'}])
+        tekst = sys.stdin.read()
+    except UnicodeDecodeError:  # bytes that are not text are not JSON either
+        return _schrijf({"fouten": [dict(GEEN_JSON)]}, 2)
     try:
-        uitvoer = bereken(invoer)
+        uitvoer = bereken(lees_json(tekst))
     except OngeldigeInvoer as e:
-        return _fouten(e.fouten)
-    json.dump(uitvoer, sys.stdout, ensure_ascii=False)
+        return _schrijf({"fouten": e.fouten}, 2)
+    return _schrijf(uitvoer, 0)
+
+
+def _schrijf(antwoord: dict, code: int) -> int:
+    json.dump(antwoord, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
-    return 0
-
-
-def _geen_getal(naam: str) -> float:
-    """JSON has no NaN or Infinity; let the amount check refuse them with a Dutch message."""
-    return float(naam.replace("Infinity", "inf"))
-
-
-def _fouten(fouten: list[dict]) -> int:
-    json.dump({"fouten": fouten}, sys.stdout, ensure_ascii=False)
-    sys.stdout.write("\n")
-    return 2
+    return code
 
 
 if __name__ == "__main__":

@@ -26,13 +26,17 @@ def bereken_json(tekst: str) -> str:
     the calculator and must stay visible, not be dressed up as a message for the participant.
     """
     try:
-        invoer = json.loads(tekst, parse_constant=_geen_getal)
-    except (TypeError, ValueError, RecursionError):
-        return _json({"fouten": [dict(GEEN_JSON)]})
-    try:
-        return _json({"uitvoer": bereken(invoer)})
+        return _json({"uitvoer": bereken(lees_json(tekst))})
     except OngeldigeInvoer as e:
         return _json({"fouten": e.fouten})
+
+
+def lees_json(tekst: str) -> object:
+    """The JSON value in `tekst`; OngeldigeInvoer (veld "invoer") when it is not JSON at all."""
+    try:
+        return json.loads(tekst, parse_constant=_geen_getal)
+    except (TypeError, ValueError, RecursionError):
+        raise OngeldigeInvoer([dict(GEEN_JSON)]) from None
 
 
 def _geen_getal(naam: str) -> float:
