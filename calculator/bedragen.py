@@ -126,6 +126,9 @@ def euro(bedrag: Decimal | int | float | str) -> str:
 
 
 def euro_kort(bedrag: Decimal | int | float | str) -> str:
-    """'€ 250' in running text and tables, '€ 62,50' when there are cents."""
-    tekst = euro(bedrag)
+    """'€ 250' in running text and tables, '€ 62,50' when there are cents.
+
+    The space is a no-break space: on a narrow phone "€" must not end a line without its amount.
+    """
+    tekst = euro(bedrag).replace(" ", "\u00a0", 1)
     return tekst[:-3] if tekst.endswith(",00") else tekst

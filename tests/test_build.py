@@ -59,5 +59,5 @@ def test_changing_a_parameter_changes_the_page(tmp_path):
                    env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     html = (kopie / "site" / "waar-heb-ik-recht-op" / "index.html").read_text(encoding="utf-8")
     # the "maximum" column of the entitlement table follows the data
-    assert "<td>€ 260</td>" in html
-    assert "<td>€ 250</td>" not in html
+    assert "<td>€\u00a0260</td>" in html
+    assert "<td>€\u00a0250</td>" not in html

@@ -64,7 +64,7 @@ def test_step_navigation_goes_to_the_next_step(phone):
 
 def _text(page, url):
     page.goto(url)
-    return page.locator("article").inner_text()
+    return page.locator("article").inner_text().replace("\u00a0", " ")
 
 
 def test_key_facts_render(page):
