@@ -106,3 +106,25 @@ def test_output_is_utf8_json_on_one_line():
     assert proces.returncode == 2
     regels = proces.stdout.decode("utf-8").splitlines()
     assert len(regels) == 1 and json.loads(regels[0])["fouten"]
+
+
+def _uitleg(invoer: dict) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "calculator", "--uitleg"], input=json.dumps(invoer),
+                          capture_output=True, text=True, cwd=ROOT, encoding="utf-8")
+
+
+def test_uitleg_shows_the_same_words_as_the_page():
+    from calculator.teksten import DOCUMENTEN, WAARSCHUWINGEN
+
+    uit = _uitleg({"opleiding": "andere", "inschrijvingsgeld": "400", "datum": "2026-10-01"})
+    assert uit.returncode == 0
+    assert "€ 250,00" in uit.stdout and "€ 275,00" in uit.stdout and "€ 125,00" in uit.stdout
+    for doc in ("aanvraagformulier_terugbetaling", "bevestigingsmail_wse", "goedkeuringsmail_wse"):
+        assert DOCUMENTEN[doc]["titel"] in uit.stdout
+    assert WAARSCHUWINGEN["boven_plafond"]["titel"] in uit.stdout
+
+
+def test_uitleg_of_invalid_input_is_dutch_and_exit_2():
+    uit = _uitleg({"opleiding": "andere", "inschrijvingsgeld": "veel"})
+    assert uit.returncode == 2
+    assert uit.stdout.startswith("Fout bij inschrijvingsgeld:")
