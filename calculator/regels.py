@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import os
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
 
 
 class GeenRegels(ValueError):
@@ -61,8 +61,10 @@ class Regels:
 
 @lru_cache(maxsize=None)
 def _lees(naam: str) -> dict:
-    tekst = resources.files(__package__).joinpath("parameters", naam).read_text(encoding="utf-8")
-    return json.loads(tekst)
+    # Through the module's own loader: a folder natively, the wheel itself (a zip on sys.path)
+    # in the browser. importlib.resources would pull seven more modules into the browser.
+    pad = os.path.join(os.path.dirname(__file__), "parameters", naam)
+    return json.loads(__spec__.loader.get_data(pad).decode("utf-8"))
 
 
 def _datum(tekst: str) -> _dt.date:

@@ -45,7 +45,7 @@ def test_wheel_is_a_valid_pure_python_wheel(site_dir, tmp_path):
 def test_changing_a_parameter_changes_the_page(tmp_path):
     kopie = tmp_path / "repo"
     kopie.mkdir()
-    for naam in ("mkdocs.yml", "build_site.py"):
+    for naam in ("mkdocs.yml", "build_site.py", "python_stdlib.txt"):
         shutil.copy2(ROOT / naam, kopie / naam)
     for naam in ("docs", "calculator", "templates", "overrides"):
         shutil.copytree(ROOT / naam, kopie / naam, ignore=shutil.ignore_patterns("__pycache__"))

@@ -56,3 +56,23 @@ def test_injected_inline_script_is_blocked(page):
     page.evaluate("""() => { const s = document.createElement('script');
         s.textContent = 'window.__geinjecteerd = true'; document.body.append(s); }""")
     assert page.evaluate("window.__geinjecteerd === undefined")
+
+
+def test_calculator_computes_under_the_policy(page):
+    """Python boots, computes and the result is rendered, with the policy in force and not one
+    violation: from a shared link, and again from the form."""
+    from playwright.sync_api import expect
+
+    meldingen = []
+    page.on("console", lambda m: meldingen.append(m.text) if "Content Security Policy" in m.text else None)
+    page.add_init_script(LISTEN)
+    page.goto("/rekenhulp/?opleiding=andere&inschrijvingsgeld=400")
+    expect(page.locator("#resultaat[data-route='cheques'] [data-veld='chequebedrag']")).to_have_text(
+        "€ 250,00", timeout=30_000)
+    page.locator("label[for='opleiding-nt2']").click()
+    page.fill("#inschrijvingsgeld", "90")
+    page.click("#bereken")
+    expect(page.locator("[data-veld='overheid']")).to_have_attribute("data-waarde", "90")
+    assert "'wasm-unsafe-eval'" in _policy(page)["script-src"]
+    assert page.evaluate("window.__cspViolations") == []
+    assert meldingen == []

@@ -1,6 +1,27 @@
 // The page's side of the worker protocol (see worker.mjs): one worker per page, started at once,
 // requests matched by id. A request made while Python loads is answered as soon as it is ready.
 
+const ONLEESBAAR = "Deze invoer kan de rekenhulp niet lezen. Stuur één JSON-object, "
+  + 'bijvoorbeeld {"opleiding": "andere", "inschrijvingsgeld": 400}.';
+const ONGELDIG = Symbol("ongeldig");
+const MAX_DIEPTE = 64;  // the contract is one flat object; a worker's stack gives out near 3000
+
+/** The request as plain JSON data (what the worker would make of it anyway), or ONGELDIG. */
+function alsJson(invoer) {
+  let json;
+  try {
+    json = JSON.parse(JSON.stringify(invoer === undefined ? null : invoer));
+  } catch {
+    return ONGELDIG;  // a cycle, a BigInt, or too deep for this page's own stack
+  }
+  let laag = [json];
+  for (let diepte = 0; laag.length; diepte++) {
+    if (diepte > MAX_DIEPTE) return ONGELDIG;
+    laag = laag.flatMap((w) => (w !== null && typeof w === "object" ? Object.values(w) : []));
+  }
+  return json;
+}
+
 /**
  * @param {object} opties
  * @param {URL|string} opties.workerUrl    the module worker (worker.mjs)
@@ -75,10 +96,17 @@ export function maakClient({ workerUrl, start, timeoutMs, opStatus }) {
     bereken(invoer) {
       if (toestand === "fout") return Promise.reject(new Error("De rekenhulp werkt niet op dit toestel."));
       const id = volgendeId++;
+      const json = alsJson(invoer);
+      if (json === ONGELDIG) {
+        // No JSON data (a cycle, a BigInt, nested hundreds deep: the worker could not even
+        // receive it, and would never answer): invalid input, answered as Python answers text
+        // that is not JSON.
+        return Promise.resolve({ fouten: [{ veld: "invoer", melding: ONLEESBAAR }] });
+      }
       return new Promise((resolve, reject) => {
         wachtend.set(id, { resolve, reject });
         try {
-          worker.postMessage({ id, invoer });
+          worker.postMessage({ id, invoer: json });
         } catch (fout) {
           wachtend.delete(id);
           reject(fout);

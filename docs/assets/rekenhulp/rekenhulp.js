@@ -206,7 +206,10 @@ function start(wortel) {
       melding.hidden = true;
       melding.replaceChildren();
       $(`veld-${veld}`).classList.remove("veld-met-fout");
-      for (const invoer of invoerVan(veld)) invoer.removeAttribute("aria-invalid");
+      for (const invoer of invoerVan(veld)) {
+        invoer.removeAttribute("aria-invalid");
+        beschrevenDoor(invoer, `fout-${veld}`, false);
+      }
     }
   }
 
@@ -225,7 +228,10 @@ function start(wortel) {
         melding.replaceChildren(el("span", { class: "sr-only" }, "Fout: "), tekst);
         melding.hidden = false;
         $(`veld-${veld}`).classList.add("veld-met-fout");
-        for (const i of invoer) i.setAttribute("aria-invalid", "true");
+        for (const i of invoer) {
+          i.setAttribute("aria-invalid", "true");
+          beschrevenDoor(i, `fout-${veld}`, true);  // also each radio button, not only its fieldset
+        }
         items.push(el("li", { dataset: { veld } }, el("a", { href: `#${invoer[0].id}` }, tekst)));
       } else {
         items.push(el("li", { dataset: { veld } }, tekst));
@@ -236,6 +242,14 @@ function start(wortel) {
       el("ul", {}, items),
     );
     if (focus) foutenVak.focus();
+  }
+
+  /** Add or remove one id in a field's aria-describedby, keeping the others (hints). */
+  function beschrevenDoor(invoer, id, aan) {
+    const ids = (invoer.getAttribute("aria-describedby") || "").split(/\s+/).filter((x) => x && x !== id);
+    if (aan) ids.push(id);
+    if (ids.length) invoer.setAttribute("aria-describedby", ids.join(" "));
+    else invoer.removeAttribute("aria-describedby");
   }
 
   function invoerVan(veld) {

@@ -8,6 +8,8 @@
 //   worker -> page  {id, uitvoer} | {id, fouten} | {id, fout}         fout: an unexpected error
 // Requests that arrive while Python is loading wait for it and are answered as soon as it is
 // ready. Only JSON text crosses into Python: the page never sends Python source.
+// Loading: the site's trimmed runtime (build_site.py), the wheel straight on sys.path, and on a
+// returning visit Python restored from a memory snapshot this device kept (see below).
 
 let beginLaden;
 const berekenJson = new Promise((resolve) => { beginLaden = resolve; }).then(laad);
@@ -28,24 +30,120 @@ self.addEventListener("message", (event) => {
 
 async function laad({ pyodideUrl, indexUrl, wheelUrl }) {
   meld("runtime");
+  // The wheel downloads while Pyodide starts; it is a zip, so it goes on sys.path as it is
+  // (no package manager: that alone would import tarfile, email, importlib.metadata, ...).
+  const wiel = haal(wheelUrl);
+  wiel.catch(() => {});
+  const sleutel = geheugenSleutel(indexUrl, wheelUrl);
+  const bewaard = leesGeheugen(sleutel);
   const { loadPyodide } = await import(pyodideUrl);
-  const pyodide = await loadPyodide({ indexURL: indexUrl });
+  // python_stdlib.zip next to the runtime is the site's trimmed standard library (build_site.py).
+  const opties = { indexURL: indexUrl, stdLibURL: new URL("python_stdlib.zip", indexUrl).href };
+  const pad = "/lib/" + new URL(wheelUrl).pathname.split("/").pop();
+
+  // A returning visitor: Python as it was right after the calculator was imported (no input
+  // of anyone in it), from this device's own cache. Anything odd: start the normal way.
+  const momentopname = await bewaard;
+  if (momentopname) {
+    try {
+      const pyodide = await loadPyodide({ ...opties, _loadSnapshot: momentopname });
+      meld("rekenhulp");
+      pyodide.FS.writeFile(pad, await wiel);  // the same wheel the snapshot imported from
+      const web = pyodide.pyimport("calculator.web");
+      if (!JSON.parse(web.bereken_json(PROEF)).uitvoer) throw new Error("proefberekening");
+      self.rekenhulpStart = "geheugen";  // how Python started, for tests and the benchmark
+      return web.bereken_json;
+    } catch (fout) {
+      vergeetGeheugen(sleutel);
+    }
+  }
+
+  const bewaren = kanBewaren();
+  const pyodide = await loadPyodide({ ...opties, _makeSnapshot: bewaren });
   meld("rekenhulp");
-  const problemen = [];
-  await pyodide.loadPackage(wheelUrl, {
-    messageCallback: () => {},
-    errorCallback: (tekst) => problemen.push(tekst),
-  });
-  let web;
-  try {
-    web = pyodide.pyimport("calculator.web");
-  } catch (fout) {
-    throw new Error(problemen.join(" ") || tekstVan(fout));
+  pyodide.FS.writeFile(pad, await wiel);
+  const sys = pyodide.pyimport("sys");
+  sys.path.insert(0, pad);
+  sys.destroy();
+  const web = pyodide.pyimport("calculator.web");
+  self.rekenhulpStart = "vers";
+  if (bewaren) {
+    try {
+      const geheugen = pyodide.makeMemorySnapshot();
+      bewaarLater = () => bewaarGeheugen(sleutel, geheugen);
+      stil();
+    } catch (fout) { /* no snapshot this time: the next visit starts the normal way */ }
   }
   return web.bereken_json;
 }
 
+// ---------------------------------------------------------------- memory snapshot
+// Pyodide's (private, version-bound) memory snapshot: ~31 MB of wasm memory, ~5 MB gzipped,
+// kept in Cache Storage under a key made of the runtime folder and the wheel (both named after
+// their content hash), so a new runtime or new rules never meet an old snapshot. The service
+// worker removes snapshots of runtimes a new build no longer has.
+
+const GEHEUGEN = "rekenhulp-geheugen";
+const BEWAAR_NA_MS = 5000;  // of quiet: compressing takes ~1 s of CPU, never in an answer's way
+let bewaarLater = null;
+let bewaarTimer = null;
+
+/** (Re)start the quiet period; when it passes, the snapshot is compressed and stored once. */
+function stil() {
+  if (!bewaarLater) return;
+  clearTimeout(bewaarTimer);
+  bewaarTimer = setTimeout(() => {
+    const bewaar = bewaarLater;
+    bewaarLater = null;
+    bewaar();
+  }, BEWAAR_NA_MS);
+}
+const PROEF = '{"opleiding": "andere", "inschrijvingsgeld": 400, "datum": "2026-09-15"}';
+
+function kanBewaren() {
+  return typeof caches !== "undefined" && typeof CompressionStream !== "undefined";
+}
+
+function geheugenSleutel(indexUrl, wheelUrl) {
+  return new URL(`geheugen.bin?wiel=${encodeURIComponent(wheelUrl)}`, indexUrl).href;
+}
+
+async function leesGeheugen(sleutel) {
+  try {
+    if (!kanBewaren()) return null;
+    const antwoord = await (await caches.open(GEHEUGEN)).match(sleutel);
+    if (!antwoord) return null;
+    const uitgepakt = antwoord.body.pipeThrough(new DecompressionStream("gzip"));
+    return new Uint8Array(await new Response(uitgepakt).arrayBuffer());
+  } catch (fout) {
+    return null;
+  }
+}
+
+async function bewaarGeheugen(sleutel, geheugen) {
+  const begin = performance.now();
+  try {
+    const cache = await caches.open(GEHEUGEN);
+    const ingepakt = new Blob([geheugen]).stream().pipeThrough(new CompressionStream("gzip"));
+    const blob = await new Response(ingepakt).blob();
+    for (const oud of await cache.keys()) await cache.delete(oud);
+    await cache.put(sleutel, new Response(blob, { headers: { "Content-Type": "application/octet-stream" } }));
+    self.rekenhulpGeheugen = { ms: Math.round(performance.now() - begin), bytes: blob.size };
+  } catch (fout) { /* full or private storage: no snapshot, nothing else changes */ }
+}
+
+function vergeetGeheugen(sleutel) {
+  caches.open(GEHEUGEN).then((cache) => cache.delete(sleutel)).catch(() => {});
+}
+
+async function haal(url) {
+  const antwoord = await fetch(url);
+  if (!antwoord.ok) throw new Error(`${url}: HTTP ${antwoord.status}`);
+  return new Uint8Array(await antwoord.arrayBuffer());
+}
+
 async function beantwoord({ id, invoer }) {
+  stil();
   let bereken;
   try {
     bereken = await berekenJson;

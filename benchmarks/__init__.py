@@ -1,0 +1,1 @@
+"""Repeatable measurements of the site: `make bench` (python -m benchmarks)."""

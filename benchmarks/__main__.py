@@ -1,0 +1,7 @@
+"""`python -m benchmarks` (make bench): see benchmarks/meten.py."""
+
+import sys
+
+from .meten import main
+
+sys.exit(main())

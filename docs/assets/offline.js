@@ -1,0 +1,29 @@
+// Offline after the first visit: registers the service worker (sw.js at the site root, made by
+// build_site.py) once the page has loaded, so that storing the guide never slows the page down.
+// On the calculator page it waits until Python is ready (the runtime has the line to itself),
+// then asks the service worker to keep the runtime too. Nothing happens with "Databesparing"
+// (Save-Data) on, or where service workers are not available.
+
+const wortel = new URL("../", import.meta.url);
+
+function registreer() {
+  navigator.serviceWorker.register(new URL("sw.js", wortel), { scope: wortel.pathname })
+    .then(() => navigator.serviceWorker.ready)
+    .then((registratie) => {
+      if (document.getElementById("rekenhulp-vak") && registratie.active) {
+        registratie.active.postMessage({ type: "rekenhulp-bewaren" });
+      }
+    })
+    .catch(() => {});  // no offline copy this time: the site works as before
+}
+
+function naLaden() {
+  const rekenhulp = document.getElementById("rekenhulp-vak") && window.rekenhulp;
+  if (rekenhulp && rekenhulp.klaar) rekenhulp.klaar.then(registreer, () => {});
+  else registreer();
+}
+
+if ("serviceWorker" in navigator && !(navigator.connection && navigator.connection.saveData)) {
+  if (document.readyState === "complete") naLaden();
+  else window.addEventListener("load", naLaden, { once: true });
+}

@@ -1,0 +1,120 @@
+"""Page-weight budgets, in bytes as a production host sends them (brotli, quality 11).
+
+A real first visit in Chromium (phone size, empty cache, service worker blocked so that only
+the page itself counts) records every request; each is the brotli size of its file in site/.
+  - every guide page: everything it requests except lazy images <= 80 kB (goal 60 kB);
+  - the calculator: everything up to its first answer <= 3.5 MB (goal 3.2 MB).
+The numbers are printed at the end of the run and kept in benchmarks/budget.json.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+import build_site
+from benchmarks.gewicht import bestand_voor, kb, mb, verzonden
+
+# the phone of tests/e2e/conftest.py: lazy images and the first viewport depend on it
+PHONE = {"viewport": {"width": 360, "height": 780}, "device_scale_factor": 2, "is_mobile": True,
+         "has_touch": True, "locale": "nl-BE"}
+GIDS = [url for url in build_site.CONTRACT_URLS if url != "/rekenhulp/"] + [
+    "/bijlagen/", "/voor-coordinatoren/folder/"]
+PAGINA_BUDGET, PAGINA_DOEL = 80_000, 60_000
+REKENHULP_BUDGET, REKENHULP_DOEL = 3_500_000, 3_200_000
+REKENHULP_URL = "/rekenhulp/?opleiding=andere&inschrijvingsgeld=400"
+VERSLAG = Path(build_site.ROOT) / "benchmarks" / "budget.json"
+
+LUIE_BEELDEN = """() => [...document.querySelectorAll('img[loading=lazy]')]
+    .map((img) => new URL(img.currentSrc || img.src, location.href).href)"""
+
+
+class _Verslag:
+    """Collects the measurements and prints them in pytest's terminal summary."""
+
+    def __init__(self):
+        self.paginas: dict[str, dict] = {}
+        self.rekenhulp: dict | None = None
+
+    def pytest_terminal_summary(self, terminalreporter):
+        if not self.paginas and not self.rekenhulp:
+            return
+        tr = terminalreporter
+        tr.section("page weight (brotli 11, first visit)")
+        for url, m in self.paginas.items():
+            teken = "ok" if m["bytes"] <= PAGINA_DOEL else ("budget" if m["bytes"] <= PAGINA_BUDGET else "OVER")
+            tr.write_line(f"  {url:32} {kb(m['bytes']):>10} in {m['verzoeken']:2} requests "
+                          f"(+ lazy images {kb(m['lui'])})  [{teken}]")
+        if self.rekenhulp:
+            m = self.rekenhulp
+            tr.write_line(f"  {'/rekenhulp/ to first answer':32} {mb(m['bytes']):>10} in "
+                          f"{m['verzoeken']:2} requests (budget {mb(REKENHULP_BUDGET)}, goal {mb(REKENHULP_DOEL)})")
+        VERSLAG.write_text(json.dumps({
+            "eenheid": "bytes, brotli quality 11, first visit without service worker",
+            "paginas": self.paginas, "rekenhulp": self.rekenhulp}, indent=1, ensure_ascii=False) + "\n",
+            encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def verslag(request):
+    plugin = _Verslag()
+    request.config.pluginmanager.register(plugin, "budget-verslag")
+    return plugin
+
+
+def eerste_bezoek(browser, base_url, site_dir, url, klaar=None) -> dict:
+    """One first visit: {bytes, verzoeken, lui, bestanden: {path: bytes}}."""
+    context = browser.new_context(base_url=base_url, service_workers="block", **PHONE)
+    gezien: list[str] = []
+    context.on("request", lambda req: gezien.append(req.url))
+    page = context.new_page()
+    page.goto(url)
+    if klaar:
+        klaar(page)
+        verzoeken = list(dict.fromkeys(gezien))
+    else:
+        page.wait_for_load_state("networkidle")  # the search worker has fetched its index
+        verzoeken = list(dict.fromkeys(gezien))
+    lui = set(page.evaluate(LUIE_BEELDEN))
+    context.close()
+
+    vreemd = [u for u in verzoeken if urlparse(u).scheme in ("http", "https")
+              and urlparse(u).hostname not in ("127.0.0.1", "localhost")]
+    assert not vreemd, f"{url}: requests to another origin: {vreemd}"
+    bestanden, luie_bytes = {}, 0
+    for verzoek in verzoeken:
+        if urlparse(verzoek).scheme not in ("http", "https"):
+            continue  # data: URLs travel inside their page
+        bestand = bestand_voor(site_dir, verzoek)
+        assert bestand is not None, f"{url}: {verzoek} is not a file of the site"
+        if verzoek in lui:
+            luie_bytes += verzonden(bestand)
+            continue
+        bestanden[bestand.relative_to(site_dir).as_posix()] = verzonden(bestand)
+    return {"bytes": sum(bestanden.values()), "verzoeken": len(bestanden), "lui": luie_bytes,
+            "bestanden": bestanden}
+
+
+@pytest.mark.parametrize("url", GIDS)
+def test_guide_page_first_visit_within_budget(browser, base_url, site_dir, verslag, url):
+    meting = eerste_bezoek(browser, base_url, site_dir, url)
+    verslag.paginas[url] = meting
+    grootste = sorted(meting["bestanden"].items(), key=lambda kv: -kv[1])[:6]
+    assert meting["bytes"] <= PAGINA_BUDGET, f"{url}: {kb(meting['bytes'])} > {kb(PAGINA_BUDGET)}: {grootste}"
+    assert not any(pad.startswith(build_site.RUNTIME_DIR) for pad in meting["bestanden"]), \
+        "a guide page must not load the Python runtime"
+
+
+def test_calculator_transfer_to_first_answer_within_budget(browser, base_url, site_dir, verslag):
+    def eerste_antwoord(page):
+        expect(page.locator("#resultaat[data-route]")).to_be_attached(timeout=60_000)
+
+    meting = eerste_bezoek(browser, base_url, site_dir, REKENHULP_URL, klaar=eerste_antwoord)
+    verslag.rekenhulp = meting
+    assert any(pad.endswith("pyodide.asm.wasm") for pad in meting["bestanden"])
+    grootste = sorted(meting["bestanden"].items(), key=lambda kv: -kv[1])[:6]
+    assert meting["bytes"] <= REKENHULP_BUDGET, f"{mb(meting['bytes'])} > {mb(REKENHULP_BUDGET)}: {grootste}"
