@@ -13,7 +13,7 @@ import unicodedata
 from urllib.parse import urlparse
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from genereer import voorbeelden
 from hypothesis import strategies as st
 
 from calculator import OngeldigeInvoer, bereken
@@ -152,17 +152,8 @@ GELDIG = st.fixed_dictionaries(
 INVOER = st.one_of(GELDIG, WILD)
 
 
-def _genereer(aantal: int) -> list[dict]:
-    gevonden: list[dict] = []
-
-    @settings(max_examples=aantal, database=None, deadline=None, phases=[Phase.generate],
-              suppress_health_check=list(HealthCheck))
-    @given(INVOER)
-    def verzamel(invoer):
-        gevonden.append(invoer)
-
-    verzamel()
-    return gevonden
+def _genereer(aantal: int) -> list:
+    return voorbeelden(INVOER, aantal)
 
 
 def test_hypothesis_inputs_in_browser_are_native(rekenhulp):

@@ -13,7 +13,7 @@ import json
 from urllib.parse import parse_qsl, urlencode
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from genereer import voorbeelden
 from hypothesis import strategies as st
 from playwright.sync_api import expect
 
@@ -288,16 +288,7 @@ BATCH = """async (invoeren) => {
 
 
 def _genereer(aantal: int) -> list:
-    gevonden: list = []
-
-    @settings(max_examples=aantal, database=None, deadline=None, phases=[Phase.generate],
-              suppress_health_check=list(HealthCheck))
-    @given(FUZZ)
-    def verzamel(invoer):
-        gevonden.append(invoer)
-
-    verzamel()
-    return gevonden
+    return voorbeelden(FUZZ, aantal)
 
 
 def test_fuzz_through_the_real_worker(rekenhulp, controles):
