@@ -425,7 +425,7 @@ def doelen(res: dict) -> list[str]:
                 v = m["c_warm"] / m[basis]
                 rij(f"returning visitor, 4x CPU <= 0.5 x bare Pyodide warm {naam}", f"{v:.2f}", v <= 0.5)
         if m.get("d_latentie") is not None:
-            rij("answer after a change, 4x CPU <= 50 ms (the worker itself is not throttled)",
+            rij("answer on screen after a change, 4x CPU <= 50 ms (main thread throttled, worker not)",
                 f"{m['d_latentie']:.0f} ms", m["d_latentie"] <= 50)
     if o:
         r = o["rekenhulp_tot_eerste_antwoord"]["bytes"]
