@@ -4,7 +4,10 @@ long Dutch sentences (STYLE.md 7)."""
 
 from __future__ import annotations
 
+import io
 import re
+import struct
+import zipfile
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -264,3 +267,23 @@ def test_print_view_fits_one_a4_page(page):
     pdf = page.pdf(format="A4", print_background=True)
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
     assert pages == 1, f"the print view takes {pages} pages"
+
+
+def test_a_wheel_that_does_not_match_its_checksum_is_refused(page):
+    """The calculator's own code is checked like a package: one changed byte means no answers.
+
+    The byte changed is in the wheel's METADATA, which Python never reads, so only the
+    checksum can notice it.
+    """
+    def beschadigd(route):
+        body = bytearray(route.fetch().body())
+        with zipfile.ZipFile(io.BytesIO(bytes(body))) as wiel:
+            info = next(i for i in wiel.infolist() if i.filename.endswith("/METADATA"))
+        naam_lengte, extra_lengte = struct.unpack("<HH", body[info.header_offset + 26:info.header_offset + 30])
+        body[info.header_offset + 30 + naam_lengte + extra_lengte] ^= 0xFF
+        route.fulfill(body=bytes(body), content_type="application/zip")
+
+    page.route("**/*.whl", beschadigd)
+    page.goto("/rekenhulp/?opleiding=andere&inschrijvingsgeld=400")
+    expect(page.locator("#rekenhulp-kapot")).to_be_visible(timeout=KLAAR)
+    expect(page.locator("#resultaat [data-veld]")).to_have_count(0)

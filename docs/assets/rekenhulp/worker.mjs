@@ -32,7 +32,7 @@ async function laad({ pyodideUrl, indexUrl, wheelUrl }) {
   meld("runtime");
   // The wheel downloads while Pyodide starts; it is a zip, so it goes on sys.path as it is
   // (no package manager: that alone would import tarfile, email, importlib.metadata, ...).
-  const wiel = haal(wheelUrl);
+  const wiel = haalWiel(wheelUrl);
   wiel.catch(() => {});
   const sleutel = geheugenSleutel(indexUrl, wheelUrl);
   const bewaard = leesGeheugen(sleutel);
@@ -140,6 +140,19 @@ async function haal(url) {
   const antwoord = await fetch(url);
   if (!antwoord.ok) throw new Error(`${url}: HTTP ${antwoord.status}`);
   return new Uint8Array(await antwoord.arrayBuffer());
+}
+
+// The wheel's folder is named after the start of its SHA-256 (build_site.py), so a broken or
+// altered download is refused here, as Pyodide's loadPackage would refuse a package whose
+// checksum does not match its lock file. (crypto.subtle exists only on https and localhost.)
+async function haalWiel(url) {
+  const bytes = await haal(url);
+  if (!self.crypto || !self.crypto.subtle) return bytes;
+  const map = new URL(url).pathname.split("/").slice(-2, -1)[0];
+  const som = new Uint8Array(await self.crypto.subtle.digest("SHA-256", bytes));
+  const hex = Array.from(som, (b) => b.toString(16).padStart(2, "0")).join("");
+  if (!hex.startsWith(map)) throw new Error("de rekenhulp is niet goed gedownload (controlesom klopt niet)");
+  return bytes;
 }
 
 async function beantwoord({ id, invoer }) {
