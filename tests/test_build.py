@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,11 +25,29 @@ def test_strict_build_passes(tmp_path):
     assert (tmp_path / "site" / "index.html").is_file()
 
 
-def test_no_page_links_to_google_fonts_or_a_cdn(site_dir):
+_EXTERN = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+_SRC = re.compile(r"""\bsrc\s*=\s*["']([^"']*)["']""", re.I)
+_LINK = re.compile(r"<link\b[^>]*>", re.I)
+_CSS_URL = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])([^"')]+)""", re.I)
+
+
+def test_nothing_is_loaded_from_another_origin(site_dir):
+    """Every src, every <link> the browser fetches (stylesheet, font, preconnect, icon, manifest)
+    and every url() in our CSS points into the site itself: no CDN, no web fonts, no analytics."""
+    gevonden = []
     for html in site_dir.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
-        for host in ("fonts.googleapis", "fonts.gstatic", "cdn.jsdelivr", "unpkg.com", "googletagmanager"):
-            assert host not in text, f"{html.relative_to(site_dir)} mentions {host}"
+        bronnen = _SRC.findall(text)
+        for link in _LINK.findall(text):
+            if re.search(r"""rel\s*=\s*["']canonical["']""", link, re.I):
+                continue  # names the page's public address; never fetched
+            bronnen += re.findall(r"""\bhref\s*=\s*["']([^"']*)["']""", link, re.I)
+        gevonden += [(html.relative_to(site_dir), b) for b in bronnen if _EXTERN.match(b)]
+    for css in site_dir.rglob("*.css"):
+        for bron in _CSS_URL.findall(css.read_text(encoding="utf-8")):
+            if _EXTERN.match(bron):
+                gevonden.append((css.relative_to(site_dir), bron))
+    assert not gevonden, gevonden[:5]
 
 
 def test_wheel_is_a_valid_pure_python_wheel(site_dir, tmp_path):
