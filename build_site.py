@@ -9,7 +9,9 @@
 As a hook (mkdocs.yml `hooks:`), it renders every Markdown page through jinja2 with the
 calculator as context, so the guide's tables and worked examples are computed by the same
 `bereken` as the calculator page and can never disagree with it; after the build it adds the
-Pyodide runtime (from the pinned npm package) and our calculator wheel to the site.
+Pyodide runtime (from the pinned npm package) and our calculator wheel to the site, cuts the
+theme's stylesheets down to what the pages use (sitebuild/stylesheets.py) and writes the service
+worker.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # MkDocs loads this file as a hook, not as a module
+from sitebuild.stylesheets import purge_theme_stylesheets  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
 TEMPLATES = ROOT / "templates"
@@ -273,6 +278,7 @@ def on_post_build(config, **kwargs):
     write_wheel(site)
     write_icons(site)
     write_manifest(site, config)
+    purge_theme_stylesheets(site)  # after every page is written: it reads which classes they use
     write_service_worker(site, config)  # last: it stores (and hashes) what the others wrote
 
 

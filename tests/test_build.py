@@ -66,7 +66,7 @@ def test_changing_a_parameter_changes_the_page(tmp_path):
     kopie.mkdir()
     for naam in ("mkdocs.yml", "build_site.py", "python_stdlib.txt"):
         shutil.copy2(ROOT / naam, kopie / naam)
-    for naam in ("docs", "calculator", "templates", "overrides"):
+    for naam in ("docs", "calculator", "sitebuild", "templates", "overrides"):
         shutil.copytree(ROOT / naam, kopie / naam, ignore=shutil.ignore_patterns("__pycache__"))
     (kopie / "node_modules").symlink_to(ROOT / "node_modules")
     plafonds = kopie / "calculator" / "parameters" / "plafonds.json"

@@ -1,0 +1,1 @@
+"""The parts of the site build that are more than MkDocs configuration (see build_site.py)."""
