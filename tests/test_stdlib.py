@@ -33,11 +33,13 @@ def test_committed_module_list_is_what_pyodide_and_the_calculator_import(teksten
         "run `.venv/bin/python build_site.py stdlib` and commit the list")
 
 
-def test_site_runtime_answers_like_native_python(site_dir, teksten):
+@pytest.mark.parametrize("momentopname", [False, True], ids=["vers", "uit-momentopname"])
+def test_site_runtime_answers_like_native_python(site_dir, teksten, momentopname):
+    """Started fresh, and restored from a memory snapshot as a returning visitor's worker does."""
     runtime = next((site_dir / build_site.RUNTIME_DIR).glob("*/pyodide.asm.wasm")).parent
     wheel = next((site_dir / build_site.WHEEL_DIR).rglob("*.whl"))
     uit = build_site._pyodide_in_node({"indexURL": f"{runtime}/", "stdLibURL": str(runtime / "python_stdlib.zip"),
-                                       "wheel": str(wheel), "teksten": teksten})
+                                       "wheel": str(wheel), "teksten": teksten, "momentopname": momentopname})
     verschillen = [(tekst, antwoord, web.bereken_json(tekst))  # the same JSON text, types and all
                    for tekst, antwoord in zip(teksten, uit["antwoorden"])
                    if antwoord != web.bereken_json(tekst)]
