@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import build_site  # noqa: E402
+from sitebuild import layout, offline  # noqa: E402
 
 from .gewicht import bestand_voor, kb, mb, verzonden  # noqa: E402
 from .server import start_server, voorverwarm  # noqa: E402
@@ -120,11 +121,11 @@ KAAL_WORKER = """self.onmessage = async (event) => {{
 
 def maak_kaal(map_: Path) -> str:
     """The bare Pyodide pages, next to an untouched copy of node_modules/pyodide's runtime."""
-    versie = json.loads((build_site.PYODIDE_NPM / "package.json").read_text())["version"]
+    versie = json.loads((layout.PYODIDE_NPM / "package.json").read_text())["version"]
     runtime = map_ / versie
     runtime.mkdir(parents=True)
     for naam in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
-        shutil.copy2(build_site.PYODIDE_NPM / naam, runtime / naam)
+        shutil.copy2(layout.PYODIDE_NPM / naam, runtime / naam)
     (map_ / "index.html").write_text(KAAL_HTML.format(script="hoofd.mjs"))
     (map_ / "hoofd.mjs").write_text(KAAL_HOOFD.format(versie=versie))
     (map_ / "worker").mkdir()
@@ -186,7 +187,7 @@ class Meter:
             # (d) once Python is ready: change the amount, the new answer is in the DOM
             lat = [page.evaluate(LATENTIE, str(300 + 37 * i)) for i in range(latenties)]
             # the service worker keeps the runtime once the calculator was ready: wait for it
-            runtime = len(build_site.runtime_list(self.site))
+            runtime = len(offline.runtime_list(self.site))
             page.evaluate("""async (n) => { for (let i = 0; i < 1200; i++) {
                 if ((await (await caches.open('rekenhulp')).keys()).length >= n) return;
                 await new Promise((r) => setTimeout(r, 100)); } }""", runtime)
@@ -235,7 +236,7 @@ def precache_gewicht(site: Path, geladen: list[str]) -> dict:
 
 def _lijst(site: Path, naam: str) -> str:
     import re
-    tekst = (site / build_site.SERVICE_WORKER).read_text(encoding="utf-8")
+    tekst = (site / offline.SERVICE_WORKER).read_text(encoding="utf-8")
     return re.search(rf"const {naam} = (?:new Set\()?(\[.*?\])", tekst).group(1)
 
 
@@ -247,7 +248,7 @@ def meet(args) -> dict:
     from playwright.sync_api import sync_playwright
 
     site = ROOT / "site"
-    if not (site / build_site.SERVICE_WORKER).is_file():
+    if not (site / offline.SERVICE_WORKER).is_file():
         raise SystemExit("site/ is niet gebouwd: voer `make build` uit (make bench doet dat zelf).")
     herhalingen = args.herhalingen or (2 if args.quick else 5)
     profielen = args.profielen.split(",") if args.profielen else list(PROFIELEN)
@@ -266,7 +267,7 @@ def meet(args) -> dict:
             "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
                         "python": platform.python_version(),
                         "load_bij_begin": [round(x, 2) for x in os.getloadavg()]},
-            "pyodide": json.loads((build_site.PYODIDE_NPM / "package.json").read_text())["version"],
+            "pyodide": json.loads((layout.PYODIDE_NPM / "package.json").read_text())["version"],
             "herhalingen": herhalingen, "profielen": {}, "eenheid": "ms since navigation start",
         }
         try:

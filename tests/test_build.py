@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import build_site
+from sitebuild import layout
 
 ROOT = Path(build_site.__file__).resolve().parent
 
@@ -51,7 +52,7 @@ def test_nothing_is_loaded_from_another_origin(site_dir):
 
 
 def test_wheel_is_a_valid_pure_python_wheel(site_dir, tmp_path):
-    wheels = list((site_dir / build_site.WHEEL_DIR).rglob("*.whl"))
+    wheels = list((site_dir / layout.WHEEL_DIR).rglob("*.whl"))
     assert len(wheels) == 1 and wheels[0].name.endswith("-py3-none-any.whl")
     # install it into a throw-away folder and compute with it, away from the source tree
     subprocess.run([sys.executable, "-m", "zipfile", "-e", str(wheels[0]), str(tmp_path)], check=True)

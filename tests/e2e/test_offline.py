@@ -16,6 +16,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 import build_site
+from sitebuild import layout, offline, wheel
 
 PHONE = {"viewport": {"width": 360, "height": 780}, "device_scale_factor": 2, "is_mobile": True,
          "has_touch": True, "locale": "nl-BE"}
@@ -53,7 +54,7 @@ def eigen_server(map_: Path):
 
 
 def sw_versie(site: Path) -> str:
-    return re.search(r'const VERSIE = "([0-9a-f]+)"', (site / build_site.SERVICE_WORKER).read_text()).group(1)
+    return re.search(r'const VERSIE = "([0-9a-f]+)"', (site / offline.SERVICE_WORKER).read_text()).group(1)
 
 
 def lijst(site: Path, naam: str) -> list[str]:
@@ -63,7 +64,7 @@ def lijst(site: Path, naam: str) -> list[str]:
 # ---------------------------------------------------------------- what the build writes
 
 def test_manifest_and_icons(site_dir):
-    manifest = json.loads((site_dir / build_site.MANIFEST).read_text(encoding="utf-8"))
+    manifest = json.loads((site_dir / offline.MANIFEST).read_text(encoding="utf-8"))
     assert manifest["display"] == "standalone" and manifest["start_url"] == "./"
     assert manifest["theme_color"].lower() == "#3f51b5" and manifest["lang"].startswith("nl")
     from PIL import Image
@@ -85,11 +86,11 @@ def test_service_worker_stores_every_guide_page_but_not_the_runtime(site_dir):
         assert url.lstrip("/") in paginas, url
     assert "search/search_index.json" in paginas and "manifest.webmanifest" in paginas
     assert all(f"assets/illustraties/{p.name}" in paginas for p in (site_dir / "assets/illustraties").glob("*.svg"))
-    assert not any(p.startswith((build_site.RUNTIME_DIR, build_site.WHEEL_DIR)) for p in paginas)
+    assert not any(p.startswith((build_site.RUNTIME_DIR, layout.WHEEL_DIR)) for p in paginas)
     assert all((site_dir / p).exists() for p in paginas)
     runtime = lijst(site_dir, "RUNTIME")
     assert {Path(p).name for p in runtime} >= {"pyodide.asm.wasm", "python_stdlib.zip", "pyodide.mjs",
-                                               build_site.wheel_name()}
+                                               wheel.wheel_name()}
 
 
 def test_new_build_has_a_new_cache_version(site_dir, tmp_path):
@@ -99,7 +100,7 @@ def test_new_build_has_a_new_cache_version(site_dir, tmp_path):
     assert sw_versie(kopie) == sw_versie(site_dir)
     pagina = kopie / "stappenplan" / "index.html"
     pagina.write_text(pagina.read_text(encoding="utf-8") + "<!-- nieuw -->", encoding="utf-8")
-    build_site.write_service_worker(kopie, load_config(str(build_site.ROOT / "mkdocs.yml")))
+    offline.write_service_worker(kopie, load_config(str(build_site.ROOT / "mkdocs.yml")))
     assert sw_versie(kopie) != sw_versie(site_dir)
 
 
@@ -157,7 +158,7 @@ def test_a_new_build_replaces_the_old_cache(browser, site_dir, tmp_path, request
     pagina = nieuw / "stappenplan" / "index.html"
     pagina.write_text(pagina.read_text(encoding="utf-8").replace("</h1>", " (nieuwe versie)</h1>", 1),
                       encoding="utf-8")
-    build_site.write_service_worker(nieuw, load_config(str(build_site.ROOT / "mkdocs.yml")))
+    offline.write_service_worker(nieuw, load_config(str(build_site.ROOT / "mkdocs.yml")))
     huidig.symlink_to(oud, target_is_directory=True)
     with eigen_server(huidig) as (server, basis):
         context = browser.new_context(base_url=basis, **PHONE)

@@ -1,0 +1,160 @@
+"""What the pages are made of besides their Markdown: every rule, amount, table, worked example,
+document list, drawing and deep link comes from calculator/ through jinja2, so the guide and the
+calculator can never disagree."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import sys
+
+from .layout import CONTRACT_URLS, ROOT, TEMPLATES
+
+
+def _calculator():
+    sys.path.insert(0, str(ROOT))
+    import calculator  # noqa: F401  (imported lazily: the hook module loads before anything else)
+    from calculator import bedragen, berekening, regels, teksten
+    return calculator, bedragen, berekening, regels, teksten
+
+
+@functools.lru_cache(maxsize=1)
+def jinja_templates():
+    import jinja2
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _markdown_env():
+    """Markdown pages use {{ }} and {% %}; `{#` stays free for attribute lists like `{ #stap-1 }`."""
+    import jinja2
+    return jinja2.Environment(
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+
+
+def context(datum=None, site_url: str = "http://127.0.0.1:8000/") -> dict:
+    """What every page and template may use: rules, amounts and texts, all from calculator/."""
+    import datetime as dt
+    _, bedragen, berekening, regels_mod, teksten = _calculator()
+    datum = datum or dt.date.today()
+    regels = regels_mod.regels_op(datum)
+    opleidingen = regels.opleidingen
+
+    def bereken(opleiding, inschrijvingsgeld, al_aangevraagd=0, aanvaardt_cheques=True,
+                aanvraag_geweigerd=False):
+        return berekening.bereken({
+            "opleiding": opleiding, "inschrijvingsgeld": str(inschrijvingsgeld),
+            "al_aangevraagd": str(al_aangevraagd), "aanvaardt_cheques": aanvaardt_cheques,
+            "aanvraag_geweigerd": aanvraag_geweigerd, "datum": datum.isoformat(),
+        })
+
+    rijen = [
+        {
+            "code": o.code, "opleiding": o, "maximum": regels.maximum(o.code),
+            "aandeel": regels.aandeel(o.code),
+            "eigen_bijdrage_max": regels.maximum(o.code) * regels.aandeel(o.code),
+            "overheid_max": regels.maximum(o.code) * (1 - regels.aandeel(o.code)),
+        }
+        for o in opleidingen.values()
+    ]
+    ctx = {
+        "regels": regels,
+        "opleidingen": opleidingen,
+        "rijen": rijen,
+        "euro": bedragen.euro_kort,
+        "md_link": md_link,
+        "euro_lang": bedragen.euro,
+        "procent": lambda x: f"{int(x * 100)} %",
+        "plafond_basis": regels.plafonds["basis"],
+        "plafond_hoger": regels.plafonds["hoger_onderwijs"],
+        "aandeel_gewoon": regels.aandelen["gewoon"],
+        "documenten": teksten.DOCUMENTEN,
+        "waarschuwingen": teksten.WAARSCHUWINGEN,
+        "bereken": bereken,
+        "schooljaar": regels.schooljaar(datum),
+        "gecontroleerd_op": regels.gecontroleerd_op,
+        "site_url": site_url,
+    }
+
+    def render(template, **extra):
+        return jinja_templates().get_template(template).render(**ctx, **extra)
+
+    ctx["rechten_tabel"] = lambda: render("rechten_tabel.md.j2")
+    ctx["voorbeeld"] = lambda *a, **k: render(
+        "voorbeeld.md.j2", invoer={"opleiding": a[0], "inschrijvingsgeld": a[1], **k},
+        opleiding=opleidingen[a[0]], uitvoer=bereken(*a, **k))
+    ctx["documenten_lijst"] = lambda route="cheques": render(
+        "documenten_lijst.md.j2", ids=_documenten_voor(bereken, route))
+    ctx["deeplinks"] = lambda: render("deeplinks.md.j2", links=deeplinks(ctx["site_url"]))
+    ctx["handout"] = lambda: render("handout.md.j2", links=[
+        link for link in deeplinks(ctx["site_url"]) if link["url"].startswith("/stappenplan/#")
+        or link["url"] in ("/waar-heb-ik-recht-op/", "/rekenhulp/", "/terugbetaling/")])
+    ctx["illustratie"] = lambda naam: render("illustratie.md.j2", naam=naam, **illustraties()[naam])
+    ctx["teksten_json"] = lambda: json.dumps(
+        {"documenten": teksten.DOCUMENTEN, "waarschuwingen": teksten.WAARSCHUWINGEN,
+         "opleidingen": {c: {"label": o.label, "voorbeelden": o.voorbeelden} for c, o in opleidingen.items()}},
+        ensure_ascii=False).replace("</", "<\\/")
+    return ctx
+
+
+def illustraties() -> dict:
+    """Alt text and caption per drawing in docs/assets/illustraties/ (one place to keep them)."""
+    return json.loads((TEMPLATES / "illustraties.json").read_text(encoding="utf-8"))
+
+
+def md_link(url: str) -> str:
+    """A site URL of the contract ('/terugbetaling/#formulier') as a link MkDocs validates."""
+    pad, _, anker = url.partition("#")
+    pad = pad.strip("/")
+    doel = f"/{pad}.md" if pad else "/index.md"
+    if pad and not (ROOT / "docs" / f"{pad}.md").exists() and (ROOT / "docs" / pad / "index.md").exists():
+        doel = f"/{pad}/index.md"
+    return doel + (f"#{anker}" if anker else "")
+
+
+def deeplinks(site_url: str) -> list[dict]:
+    """Every deep link of the URL contract with its title (read from the pages themselves) and QR code."""
+    basis = site_url.rstrip("/")
+    links = []
+    for url, anchors in CONTRACT_URLS.items():
+        pad = url.strip("/")
+        bron = ROOT / "docs" / (f"{pad}.md" if pad else "index.md")
+        if not bron.exists():
+            bron = ROOT / "docs" / pad / "index.md"
+        tekst = bron.read_text(encoding="utf-8")
+        titel = re.search(r"^# (.+)$", tekst, re.M).group(1).strip()
+        links.append({"url": url, "titel": titel, "niveau": 1})
+        for anchor in anchors:
+            kop = re.search(rf"^#+ (.+?)\s*\{{ *#{re.escape(anchor)} *\}}\s*$", tekst, re.M)
+            links.append({"url": f"{url}#{anchor}", "titel": kop.group(1).strip(), "niveau": 2})
+    for link in links:
+        link["volledig"] = basis + link["url"]
+        link["qr"] = qr_svg(link["volledig"])
+    return links
+
+
+def qr_svg(data: str) -> str:
+    """An inline SVG QR code (no file, no request), readable by any phone camera."""
+    import segno
+    svg = segno.make(data, error="m").svg_inline(scale=4, border=4, dark="#000", light="#fff",
+                                                  omitsize=True, title=None, svgclass="qr")
+    return svg.replace("<svg ", f'<svg role="img" aria-label="QR-code voor {data}" ', 1)
+
+
+def _documenten_voor(bereken, route: str) -> list[str]:
+    """The document list of a typical case of a route, straight from `bereken`."""
+    if route == "cheques":
+        return bereken("andere", 400)["documenten"]
+    return bereken("andere", 400, aanvaardt_cheques=False, aanvraag_geweigerd=True)["documenten"]

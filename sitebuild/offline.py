@@ -1,0 +1,151 @@
+"""Offline after the first visit: the service worker, the web app manifest and the icons.
+
+sw.js (templates/sw.js.j2) at the site root, registered by docs/assets/offline.js on every
+page; manifest.webmanifest and icons so the guide can go on a phone's home screen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+from pathlib import Path
+
+from .content import jinja_templates
+from .layout import ROOT, RUNTIME_DIR, TEMPLATES, WHEEL_DIR
+
+SERVICE_WORKER = "sw.js"
+MANIFEST = "manifest.webmanifest"
+ICONS_DIR = "assets/icons"
+THEMA_KLEUR = "#3f51b5"  # Material's indigo, the site's primary colour
+_VERWIJZING = re.compile(r"""(?:href|src)=["']([^"'#?]+)""")
+
+
+def _icoon_vormen(grootte: float) -> list[tuple[str, list[tuple[float, float]]]]:
+    """A white mortarboard (the site's logo, material/school-outline) inside the maskable safe zone."""
+    def p(*punten):
+        return [(x * grootte / 100, y * grootte / 100) for x, y in punten]
+    return [
+        ("hoed", p((50, 27), (81, 42), (50, 57), (19, 42))),
+        ("band", p((30, 53), (50, 62), (70, 53), (70, 66), (50, 74), (30, 66))),
+        ("kwast", p((77, 44), (80, 44), (80, 64), (77, 64))),
+        ("kwastje", p((75.5, 62), (81.5, 62), (81.5, 70), (75.5, 70))),
+    ]
+
+
+def icon_svg() -> str:
+    vormen = "".join(
+        f'<polygon points="{" ".join(f"{x:g},{y:g}" for x, y in punten)}" fill="#fff"/>'
+        for _, punten in _icoon_vormen(100))
+    return ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">'
+            f'<rect width="100" height="100" rx="18" fill="{THEMA_KLEUR}"/>{vormen}</svg>\n')
+
+
+def icon_png(grootte: int) -> bytes:
+    """Full-bleed square (a phone cuts its own shape), drawn 4x larger and scaled down smoothly."""
+    from PIL import Image, ImageDraw
+    groot = grootte * 4
+    beeld = Image.new("RGB", (groot, groot), THEMA_KLEUR)
+    teken = ImageDraw.Draw(beeld)
+    for _, punten in _icoon_vormen(groot):
+        teken.polygon(punten, fill="#ffffff")
+    buffer = io.BytesIO()
+    beeld.resize((grootte, grootte), Image.LANCZOS).save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def write_icons(site: Path) -> list[str]:
+    doel = site / ICONS_DIR
+    doel.mkdir(parents=True, exist_ok=True)
+    (doel / "icoon.svg").write_text(icon_svg(), encoding="utf-8")
+    for grootte in (192, 512):
+        (doel / f"icoon-{grootte}.png").write_bytes(icon_png(grootte))
+    return [f"{ICONS_DIR}/{naam}" for naam in ("icoon.svg", "icoon-192.png", "icoon-512.png")]
+
+
+def manifest(config) -> dict:
+    """The web app manifest: URLs relative to itself, so the site also works in a subfolder."""
+    return {
+        "name": config["site_name"],
+        "short_name": "Opleidingscheques",
+        "description": config["site_description"],
+        "lang": "nl-BE",
+        "dir": "ltr",
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "theme_color": THEMA_KLEUR,
+        "background_color": "#ffffff",
+        "icons": [
+            {"src": f"{ICONS_DIR}/icoon.svg", "sizes": "any", "type": "image/svg+xml"},
+            {"src": f"{ICONS_DIR}/icoon-192.png", "sizes": "192x192", "type": "image/png"},
+            {"src": f"{ICONS_DIR}/icoon-512.png", "sizes": "512x512", "type": "image/png"},
+            {"src": f"{ICONS_DIR}/icoon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
+        ],
+    }
+
+
+def write_manifest(site: Path, config) -> None:
+    (site / MANIFEST).write_text(json.dumps(manifest(config), ensure_ascii=False, indent=1) + "\n",
+                                 encoding="utf-8")
+
+
+def precache_list(site: Path, config) -> list[str]:
+    """What the service worker stores at install, relative to the site root: every page (as its
+    folder URL), the files they refer to, our own assets, the search and the manifest."""
+    site = site.resolve()
+    uitgesloten = (f"{RUNTIME_DIR}/", f"{WHEEL_DIR}/")
+    paginas = sorted(p for p in site.rglob("index.html"))
+    lijst: set[str] = {"404.html", MANIFEST} if (site / "404.html").is_file() else {MANIFEST}
+    for html in paginas:
+        map_ = html.parent.relative_to(site).as_posix()
+        lijst.add("" if map_ == "." else f"{map_}/")
+        for verwijzing in _VERWIJZING.findall(html.read_text(encoding="utf-8")):
+            if re.match(r"^[a-z]+:", verwijzing) or verwijzing.startswith("//"):
+                continue  # another scheme or origin: never ours to store
+            doel = (html.parent / verwijzing).resolve()
+            if doel.is_file() and site in doel.parents and doel.name != "index.html":
+                lijst.add(doel.relative_to(site).as_posix())
+    eigen = ROOT / "docs" / "assets"
+    lijst.update(f"assets/{p.relative_to(eigen).as_posix()}" for p in eigen.rglob("*") if p.is_file())
+    lijst.update(p.relative_to(site).as_posix() for p in (site / ICONS_DIR).glob("*"))
+    # the search (loaded when used): its worker, index and the lunr files for our languages
+    lijst.add("search/search_index.json")
+    lijst.update(p.relative_to(site).as_posix() for p in site.glob("assets/javascripts/workers/search.*.min.js"))
+    talen = [t for t in _zoektalen(config) if t != "en"]
+    lunr = site / "assets" / "javascripts" / "lunr" / "min"
+    if talen:
+        lijst.add("assets/javascripts/lunr/min/lunr.stemmer.support.min.js")
+    if len(_zoektalen(config)) > 1:
+        lijst.add("assets/javascripts/lunr/min/lunr.multi.min.js")
+    lijst.update(f"assets/javascripts/lunr/min/lunr.{t}.min.js" for t in talen if (lunr / f"lunr.{t}.min.js").is_file())
+    bestaand = {p for p in lijst if p.endswith("/") or p == "" or (site / p).is_file()}
+    return sorted(p for p in bestaand if not p.startswith(uitgesloten) and not p.endswith(".map"))
+
+
+def _zoektalen(config) -> list[str]:
+    plugin = config["plugins"].get("search") or config["plugins"].get("material/search")
+    talen = plugin.config.get("lang") if plugin else None
+    return [talen] if isinstance(talen, str) else list(talen or ["en"])
+
+
+def runtime_list(site: Path) -> list[str]:
+    """The calculator's runtime and wheel: stored by the service worker once the calculator opened."""
+    return sorted(p.relative_to(site).as_posix() for map_ in (RUNTIME_DIR, WHEEL_DIR)
+                  for p in (site / map_).rglob("*") if p.is_file())
+
+
+def write_service_worker(site: Path, config) -> Path:
+    paginas, runtime = precache_list(site, config), runtime_list(site)
+    versie = hashlib.sha256()
+    for pad in paginas + runtime:
+        bestand = site / pad / "index.html" if pad.endswith("/") or pad == "" else site / pad
+        versie.update(pad.encode() + b"\0" + hashlib.sha256(bestand.read_bytes()).digest())
+    sjabloon = (TEMPLATES / "sw.js.j2").read_text(encoding="utf-8")
+    versie.update(sjabloon.encode())
+    tekst = jinja_templates().get_template("sw.js.j2").render(
+        versie=versie.hexdigest()[:12], paginas=paginas, runtime=runtime)
+    doel = site / SERVICE_WORKER
+    doel.write_text(tekst, encoding="utf-8")
+    return doel

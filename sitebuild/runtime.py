@@ -1,0 +1,332 @@
+"""The Pyodide runtime as the site ships it: copied from the pinned npm package, with a trimmed
+standard library, in a folder named after its content hash.
+
+Bare Pyodide sends 2.5 MB of standard library (python_stdlib.zip, already compressed) and a
+119 kB lock file of packages we never load. The site ships instead:
+  - python_stdlib.zip with only the modules Pyodide's own start-up and our calculator import
+    (the committed list python_stdlib.txt, traced by `python build_site.py stdlib` and
+    re-traced by tests/test_stdlib.py), without comments and docstrings, stored
+    uncompressed so that brotli compresses across files;
+  - pyodide-lock.json without packages (the wheel goes on sys.path, see worker.mjs).
+The stripping runs in Pyodide itself (Node.js), the same Python 3.14 that will import the
+files, and keeps a file only when it compiles to exactly the same bytecode as the original.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from .layout import CACHE, PYODIDE_NPM, ROOT, RUNTIME_DIR, WHEEL_DIR
+from .wheel import wheel_bytes, wheel_hash, wheel_name
+
+
+def runtime_urls(config=None) -> dict:
+    """Site-relative URLs of the runtime and wheel (each folder is named after its content hash)."""
+    return {
+        "pyodide_url": f"/{RUNTIME_DIR}/{runtime_hash()}/pyodide.mjs",
+        "pyodide_index_url": f"/{RUNTIME_DIR}/{runtime_hash()}/",
+        "wheel_url": f"/{WHEEL_DIR}/{wheel_hash()}/{wheel_name()}",
+    }
+
+
+def _require_runtime() -> None:
+    if not PYODIDE_NPM.is_dir():
+        raise SystemExit("node_modules/pyodide ontbreekt: voer eerst `npm ci` uit (of `make build`).")
+
+
+def copy_runtime(site: Path) -> Path:
+    """The runtime as the calculator page loads it, in assets/pyodide/<content hash>/."""
+    doel = site / RUNTIME_DIR / runtime_hash()
+    doel.mkdir(parents=True, exist_ok=True)
+    for naam, data in runtime_files().items():
+        if isinstance(data, Path):
+            shutil.copy2(data, doel / naam)
+        else:
+            (doel / naam).write_bytes(data)
+    return doel
+
+
+STDLIB_LIST = ROOT / "python_stdlib.txt"
+RUNTIME_COPIED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+
+# Input the calculator is traced with besides the golden cases: every way `bereken_json` refuses.
+TRACE_TEKSTEN = [
+    "{kapot", "", "[]", "null", "42", '"andere"', "{}",
+    '{"opleiding": "andere", "inschrijvingsgeld": NaN}',
+    '{"opleiding": "andere", "inschrijvingsgeld": Infinity, "al_aangevraagd": -Infinity}',
+    '{"opleiding": "andere", "inschrijvingsgeld": 1e400}',
+    '{"opleiding": "andere", "inschrijvingsgeld": "\\u0662\\u0665\\u0660"}',
+    '{"opleiding": "andere", "inschrijvingsgeld": "\\uff12\\uff15\\uff10"}',
+    '{"opleiding": "andere", "inschrijvingsgeld": "1 234,50 EUR", "al_aangevraagd": "€ 12,-"}',
+    '{"opleiding": "andere", "inschrijvingsgeld": true, "aanvaardt_cheques": "misschien"}',
+    '{"opleiding": 3, "inschrijvingsgeld": [1], "datum": "2026-02-30"}',
+    '{"opleiding": "nt2", "inschrijvingsgeld": 250.125, "datum": "15-09-2026"}',
+    '{"opleiding": "graduaat_bachelor", "inschrijvingsgeld": "12,345.67", "datum": 20260915}',
+    "[" * 5000,
+]
+
+_NODE_RUNNER = r"""
+// Runs Pyodide from node_modules (or a built site) in Node.js for the build and the tests: see _pyodide_in_node.
+import { readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+const opdracht = JSON.parse(readFileSync(process.argv[2], "utf-8"));
+const { loadPyodide } = await import(pathToFileURL(opdracht.indexURL + "pyodide.mjs").href);
+const opties = { indexURL: opdracht.indexURL };
+if (opdracht.stdLibURL) opties.stdLibURL = opdracht.stdLibURL;
+const wielPad = opdracht.wheel ? "/lib/" + opdracht.wheel.split("/").pop() : null;
+function zetWiel(py) {  // as worker.mjs does it: the wheel (a zip) on sys.path
+  py.FS.writeFile(wielPad, readFileSync(opdracht.wheel));
+  const sys = py.pyimport("sys");
+  sys.path.insert(0, wielPad);
+  sys.destroy();
+}
+let pyodide;
+if (opdracht.momentopname) {
+  // as a returning visitor's worker: Python restored from a snapshot taken after the import
+  const eerste = await loadPyodide({ ...opties, _makeSnapshot: true });
+  zetWiel(eerste);
+  eerste.pyimport("calculator.web");
+  const geheugen = eerste.makeMemorySnapshot();
+  pyodide = await loadPyodide({ ...opties, _loadSnapshot: geheugen });
+  pyodide.FS.writeFile(wielPad, readFileSync(opdracht.wheel));
+} else {
+  pyodide = await loadPyodide(opties);
+}
+const uit = {};
+for (const [doel, bron] of Object.entries(opdracht.bestanden || {})) {
+  pyodide.FS.writeFile(doel, readFileSync(bron));
+}
+if (opdracht.wheel) {
+  // bereken_json called from JavaScript, for every text
+  if (!opdracht.momentopname) zetWiel(pyodide);
+  const web = pyodide.pyimport("calculator.web");
+  uit.antwoorden = opdracht.teksten.map((tekst) => web.bereken_json(tekst));
+  try { web.bereken_json(); } catch (fout) { uit.fout = String(fout.type); }  // an error's way out
+}
+if (opdracht.python) uit.python = pyodide.runPython(opdracht.python);
+for (const [bron, doel] of Object.entries(opdracht.ophalen || {})) {
+  writeFileSync(doel, pyodide.FS.readFile(bron));
+}
+writeFileSync(opdracht.resultaat, JSON.stringify(uit));
+"""
+
+_TRACE_PYTHON = r"""
+import json, sys
+zip_pad = next(p for p in sys.path if p.endswith(".zip")) + "/"
+gevonden = set()
+for naam, module in list(sys.modules.items()):
+    spec = getattr(module, "__spec__", None)
+    bestand = getattr(module, "__file__", None) or ""
+    if spec is not None and spec.origin == "frozen":
+        continue  # compiled into the runtime: needs no file
+    if type(getattr(module, "__loader__", None)).__name__ == "FrozenImporter":
+        continue
+    if bestand.startswith(zip_pad):
+        gevonden.add(bestand[len(zip_pad):])
+json.dumps(sorted(gevonden))
+"""
+
+
+def _node() -> str:
+    node = shutil.which("node")
+    if not node:
+        raise SystemExit("Node.js ontbreekt: het is nodig voor de Pyodide-runtime (npm) en de build.")
+    return node
+
+
+def _pyodide_in_node(opdracht: dict, timeout: int = 300) -> dict:
+    """Run one job (see _NODE_RUNNER) in Pyodide under Node.js; returns its JSON result."""
+    import tempfile
+    _require_runtime()
+    with tempfile.TemporaryDirectory(prefix="pyodide-node-") as tmp:
+        tmp = Path(tmp)
+        script = tmp / "runner.mjs"
+        script.write_text(_NODE_RUNNER, encoding="utf-8")
+        opdracht = {"indexURL": f"{PYODIDE_NPM}/", **opdracht, "resultaat": str(tmp / "resultaat.json")}
+        (tmp / "opdracht.json").write_text(json.dumps(opdracht), encoding="utf-8")
+        proc = subprocess.run([_node(), str(script), str(tmp / "opdracht.json")], capture_output=True,
+                              text=True, timeout=timeout, cwd=tmp)
+        if proc.returncode != 0:
+            raise RuntimeError(f"Pyodide in Node.js faalde:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+        return json.loads((tmp / "resultaat.json").read_text(encoding="utf-8"))
+
+
+def trace_teksten() -> list[str]:
+    """The JSON texts the calculator is traced with: every golden case plus TRACE_TEKSTEN."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from golden import load_cases  # the golden cases live with the tests (needs pyyaml)
+    return [json.dumps(case["invoer"], ensure_ascii=False) for case in load_cases()] + TRACE_TEKSTEN
+
+
+def trace_stdlib(teksten: list[str] | None = None) -> list[str]:
+    """The files of python_stdlib.zip that Pyodide's start-up plus our calculator import.
+
+    Pyodide starts with the complete standard library, loads the wheel the way the worker
+    does, answers every text (every golden case, every kind of refusal) and raises one error
+    into JavaScript; then every module in sys.modules that came out of the zip is listed.
+    """
+    import tempfile
+    with tempfile.TemporaryDirectory(prefix="wheel-") as tmp:
+        wheel = Path(tmp) / wheel_name()
+        wheel.write_bytes(wheel_bytes())
+        uit = _pyodide_in_node({"wheel": str(wheel), "teksten": teksten if teksten is not None
+                                else trace_teksten(), "python": _TRACE_PYTHON})
+    return json.loads(uit["python"])
+
+
+def stdlib_entries() -> list[str]:
+    """The committed list of standard-library files the site ships (python_stdlib.txt)."""
+    if not STDLIB_LIST.is_file():
+        raise SystemExit(f"{STDLIB_LIST.name} ontbreekt: maak hem met `python build_site.py stdlib`.")
+    regels = STDLIB_LIST.read_text(encoding="utf-8").splitlines()
+    return [r.strip() for r in regels if r.strip() and not r.startswith("#")]
+
+
+def write_stdlib_list(entries: list[str]) -> None:
+    kop = ("# The standard-library files of Pyodide's python_stdlib.zip that the site ships: what\n"
+           "# Pyodide's start-up and our calculator import (see sitebuild/runtime.py).\n"
+           "# Generated by `python build_site.py stdlib`; tests/test_stdlib.py re-traces and compares.\n")
+    STDLIB_LIST.write_text(kop + "".join(f"{e}\n" for e in entries), encoding="utf-8")
+
+
+def _strip_python(source: bytes, rstrip: bool = True) -> bytes:
+    """Python source without comments and docstrings, every line where it was.
+
+    Runs inside Pyodide (the same Python as the browser's); a docstring that is a whole body
+    becomes `...`.
+    """
+    import ast
+    import io
+    import tokenize
+    encoding, _ = tokenize.detect_encoding(io.BytesIO(source).readline)
+    text = source.decode(encoding)
+    lines = text.splitlines(keepends=True)
+
+    def kolom(lineno, byte_col):  # ast counts UTF-8 bytes, tokenize counts characters
+        return len(lines[lineno - 1].encode("utf-8")[:byte_col].decode("utf-8"))
+
+    edits = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = node.body
+            if (body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
+                    and isinstance(body[0].value.value, str)):
+                doc = body[0]
+                edits.append(((doc.lineno, kolom(doc.lineno, doc.col_offset)),
+                              (doc.end_lineno, kolom(doc.end_lineno, doc.end_col_offset)),
+                              "..." if len(body) == 1 else ""))
+    for token in tokenize.generate_tokens(io.StringIO(text).readline):
+        if token.type == tokenize.COMMENT:
+            edits.append((token.start, token.end, ""))
+    for (sl, sc), (el, ec), nieuw in sorted(edits, reverse=True):
+        lines[sl - 1:el] = [lines[sl - 1][:sc] + nieuw + "\n" * (el - sl) + lines[el - 1][ec:]]
+    out = "".join(lines)
+    if rstrip:
+        out = "\n".join(line.rstrip() for line in out.split("\n"))
+    return out.encode("utf-8")
+
+
+def _same_code(a, b) -> bool:
+    """Same bytecode, names and constants, recursively (line numbers may differ)."""
+    if (a.co_code, a.co_names, a.co_varnames, a.co_freevars, a.co_cellvars, a.co_flags) != (
+            b.co_code, b.co_names, b.co_varnames, b.co_freevars, b.co_cellvars, b.co_flags):
+        return False
+    if len(a.co_consts) != len(b.co_consts):
+        return False
+    for x, y in zip(a.co_consts, b.co_consts):
+        if hasattr(x, "co_code") and hasattr(y, "co_code"):
+            if not _same_code(x, y):
+                return False
+        elif type(x) is not type(y) or repr(x) != repr(y):
+            return False
+    return True
+
+
+_STRIP_PYTHON = r"""
+import io, json, zipfile
+bron = zipfile.ZipFile("/tmp/bron.zip")
+namen = json.loads(open("/tmp/lijst.json").read())
+gestript = []
+buffer = io.BytesIO()
+with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as doel:
+    for naam in namen:
+        data = bron.read(naam)
+        if naam.endswith(".py"):
+            optie = lambda d: compile(d, naam, "exec", dont_inherit=True, optimize=2)
+            origineel = optie(data)
+            for rstrip in (True, False):
+                kandidaat = _strip_python(data, rstrip)
+                if _same_code(origineel, optie(kandidaat)):
+                    data = kandidaat
+                    gestript.append(naam)
+                    break
+        info = zipfile.ZipInfo(naam, date_time=(2020, 9, 1, 0, 0, 0))
+        info.external_attr = 0o644 << 16
+        doel.writestr(info, data)
+open("/tmp/doel.zip", "wb").write(buffer.getvalue())
+json.dumps(gestript)
+"""
+
+
+@functools.lru_cache(maxsize=1)
+def stdlib_bytes() -> bytes:
+    """The trimmed python_stdlib.zip (cached per runtime, list and stripping code)."""
+    import inspect
+    import tempfile
+    _require_runtime()
+    bron = PYODIDE_NPM / "python_stdlib.zip"
+    entries = stdlib_entries()
+    with zipfile.ZipFile(bron) as z:
+        ontbreekt = sorted(set(entries) - set(z.namelist()))
+    if ontbreekt:
+        raise SystemExit(f"{STDLIB_LIST.name} noemt bestanden die Pyodide niet heeft: {ontbreekt[:5]}; "
+                         "maak de lijst opnieuw met `python build_site.py stdlib`.")
+    code = inspect.getsource(_strip_python) + inspect.getsource(_same_code) + _STRIP_PYTHON
+    sleutel = hashlib.sha256()
+    for deel in (bron.read_bytes(), "\n".join(entries).encode(), code.encode(), _NODE_RUNNER.encode()):
+        sleutel.update(hashlib.sha256(deel).digest())
+    cache = CACHE / f"python_stdlib-{sleutel.hexdigest()[:16]}.zip"
+    if cache.is_file():
+        return cache.read_bytes()
+    with tempfile.TemporaryDirectory(prefix="stdlib-") as tmp:
+        lijst = Path(tmp) / "lijst.json"
+        lijst.write_text(json.dumps(entries), encoding="utf-8")
+        _pyodide_in_node({"bestanden": {"/tmp/bron.zip": str(bron), "/tmp/lijst.json": str(lijst)},
+                          "python": code, "ophalen": {"/tmp/doel.zip": str(Path(tmp) / "doel.zip")}})
+        data = (Path(tmp) / "doel.zip").read_bytes()
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    tijdelijk = cache.with_suffix(".tmp")
+    tijdelijk.write_bytes(data)
+    tijdelijk.replace(cache)
+    return data
+
+
+def lock_bytes() -> bytes:
+    """Pyodide's lock file without its 357 packages: the calculator loads none of them."""
+    lock = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text(encoding="utf-8"))
+    return json.dumps({"info": lock["info"], "packages": {}}, indent=1).encode()
+
+
+def runtime_files() -> dict[str, Path | bytes]:
+    """File name -> source file (copied as is) or bytes (generated), for assets/pyodide/<hash>/."""
+    _require_runtime()
+    files: dict[str, Path | bytes] = {naam: PYODIDE_NPM / naam for naam in RUNTIME_COPIED}
+    files["pyodide-lock.json"] = lock_bytes()
+    files["python_stdlib.zip"] = stdlib_bytes()
+    return files
+
+
+@functools.lru_cache(maxsize=1)
+def runtime_hash() -> str:
+    digest = hashlib.sha256()
+    for naam, data in sorted(runtime_files().items()):
+        digest.update(naam.encode() + b"\0")
+        digest.update(hashlib.sha256(data.read_bytes() if isinstance(data, Path) else data).digest())
+    return digest.hexdigest()[:12]
