@@ -109,9 +109,11 @@ def _items(css: str) -> list[tuple[str, str | None]]:
     items, i = [], 0
     while True:
         while i < len(css) and (css[i].isspace() or css.startswith("/*", i)):
-            i = css.find("*/", i + 2) + 2 if css.startswith("/*", i) else i + 1
-            if i == 1:  # an unclosed comment
-                return items
+            if css.startswith("/*", i):
+                einde = css.find("*/", i + 2)
+                i = len(css) if einde < 0 else einde + 2  # an unclosed comment runs to the end
+            else:
+                i += 1
         if i >= len(css):
             return items
         j = _scan(css, i, "{;")

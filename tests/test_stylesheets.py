@@ -79,3 +79,8 @@ def test_the_main_and_palette_sheets_are_judged_together():
 
 def test_comments_between_rules_and_the_source_map_line_go():
     assert _purge("/*! licence */.md-nav{a:1}/*# sourceMappingURL=main.css.map*/") == ".md-nav{a:1}"
+
+
+def test_whitespace_and_comments_around_rules_and_inside_blocks():
+    css = " \n.md-nav{a:1}\n  @media print { .md-nav{b:2} .md-tabs{c:3} }\n/* unclosed"
+    assert _purge(css) == ".md-nav{a:1}@media print{.md-nav{b:2}}"
