@@ -1,8 +1,9 @@
 // Offline after the first visit: registers the service worker (sw.js at the site root, made by
 // build_site.py) once the page has loaded, so that storing the guide never slows the page down.
-// On the calculator page it waits until Python is ready (the runtime has the line to itself),
-// then asks the service worker to keep the runtime too. Nothing happens with "Databesparing"
-// (Save-Data) on, or where service workers are not available.
+// On the calculator page it waits until Python is ready (the runtime has the line to itself)
+// and then until nobody has typed for a few seconds (storing over 3 MB must not slow down an
+// answer on a phone), then asks the service worker to keep the runtime too. Nothing happens with
+// "Databesparing" (Save-Data) on, or where service workers are not available.
 
 const wortel = new URL("../", import.meta.url);
 
@@ -17,9 +18,27 @@ function registreer() {
     .catch(() => {});  // no offline copy this time: the site works as before
 }
 
+const STIL_MS = 3000;
+
+/** Run `doe` once the calculator's form has had no input or question for STIL_MS. */
+function naStilte(doe) {
+  const formulier = document.getElementById("rekenhulp-formulier");
+  let timer = null;
+  const klaar = () => {
+    for (const soort of ["input", "submit"]) formulier?.removeEventListener(soort, opnieuw);
+    doe();
+  };
+  const opnieuw = () => {
+    clearTimeout(timer);
+    timer = setTimeout(klaar, STIL_MS);
+  };
+  for (const soort of ["input", "submit"]) formulier?.addEventListener(soort, opnieuw);
+  opnieuw();
+}
+
 function naLaden() {
   const rekenhulp = document.getElementById("rekenhulp-vak") && window.rekenhulp;
-  if (rekenhulp && rekenhulp.klaar) rekenhulp.klaar.then(registreer, () => {});
+  if (rekenhulp && rekenhulp.klaar) rekenhulp.klaar.then(() => naStilte(registreer), () => {});
   else registreer();
 }
 

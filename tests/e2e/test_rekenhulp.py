@@ -109,6 +109,43 @@ def test_route_volledige_terugbetaling_and_its_links(page, site_dir):
             assert f'id="{url.fragment}"' in pagina.read_text(encoding="utf-8"), href
 
 
+@pytest.mark.parametrize("van, naar, route", [
+    ("opleiding=andere&inschrijvingsgeld=400", "opleiding=andere&inschrijvingsgeld=1234,50", "cheques"),
+    ("opleiding=andere&inschrijvingsgeld=400", "opleiding=nt2&inschrijvingsgeld=90&aanvaardt_cheques=nee",
+     "volledige_terugbetaling"),
+    ("opleiding=secundair&inschrijvingsgeld=150&aanvaardt_cheques=nee",
+     "opleiding=graduaat_bachelor&inschrijvingsgeld=2000&al_aangevraagd=300", "cheques"),
+], ids=["ander-bedrag", "andere-route", "terug-naar-cheques"])
+def test_a_changed_answer_shows_exactly_what_a_fresh_page_shows(browser, base_url, van, naar, route):
+    """The answer is updated in place (only what changed: fast on a phone), so after any change
+    the result must be the very DOM a fresh page with the new answers renders."""
+    def resultaat(page):
+        return page.locator("#resultaat").evaluate("e => e.outerHTML")
+
+    context = browser.new_context(base_url=base_url, service_workers="block")
+    page = context.new_page()
+    page.goto(f"/rekenhulp/?{naar}")
+    wacht_op_resultaat(page, route)
+    vers = resultaat(page)
+    page.goto(f"/rekenhulp/?{van}")
+    expect(page.locator("#resultaat[data-route]")).to_be_attached(timeout=KLAAR)
+    for veld, waarde in parse_qs(naar).items():
+        if veld in ("opleiding", "aanvaardt_cheques", "aanvraag_geweigerd"):
+            kies(page, veld, waarde[0])
+        else:
+            page.fill(f"#{veld}", waarde[0])
+    for veld in ("al_aangevraagd",):
+        if veld not in parse_qs(naar):
+            page.fill(f"#{veld}", "")
+    for veld, standaard in (("aanvaardt_cheques", "ja"), ("aanvraag_geweigerd", "nee")):
+        if veld not in parse_qs(naar):
+            kies(page, veld, standaard)
+    page.locator("#bereken").click()
+    expect(page).to_have_url(re.compile(re.escape(naar.replace(",", "%2C")).replace("%2C", "(,|%2C)")))
+    assert resultaat(page) == vers
+    context.close()
+
+
 def test_bar_has_a_text_equivalent(page):
     page.goto("/rekenhulp/?opleiding=graduaat_bachelor&inschrijvingsgeld=700")
     wacht_op_resultaat(page)
