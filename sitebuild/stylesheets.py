@@ -32,30 +32,30 @@ _THEME_SCRIPT_CLASSES = (re.compile(r"\bmd-[\w-]+"),
                          re.compile(r"""\bclass(?:Name)?:\s*["']([\w\s-]+)["']"""))
 
 
-def classes_in_use(site: Path) -> set[str]:
+def classes_in_use(paginas: list[str], thema_script: str, eigen_scripts: str) -> set[str]:
     """Every class a page has or a script can give it.
 
     The theme's bundle is read for the class names it can add; our own scripts (which build
     the calculator's answer) count with every word in them, to be safe.
     """
     klassen: set[str] = set()
-    for html in site.rglob("*.html"):
-        for match in _CLASS_ATTR.finditer(html.read_text(encoding="utf-8")):
+    for html in paginas:
+        for match in _CLASS_ATTR.finditer(html):
             klassen.update((match.group(1) or match.group(2) or "").split())
-    for script in (site / "assets" / "javascripts").glob("bundle.*.min.js"):
-        tekst = script.read_text(encoding="utf-8")
-        for patroon in _THEME_SCRIPT_CLASSES:
-            for match in patroon.finditer(tekst):
-                klassen.update((match.group(match.lastindex or 0)).split())
-    for script in _own_scripts(site):
-        klassen.update(re.findall(r"[A-Za-z_][\w-]*", script.read_text(encoding="utf-8")))
+    for patroon in _THEME_SCRIPT_CLASSES:
+        for match in patroon.finditer(thema_script):
+            klassen.update((match.group(match.lastindex or 0)).split())
+    klassen.update(re.findall(r"[A-Za-z_][\w-]*", eigen_scripts))
     return klassen
 
 
-def colours_in_use(site: Path) -> set[tuple[str, str]]:
+def colours_in_use(paginas: list[str]) -> set[tuple[str, str]]:
     """(attribute, value) of every data-md-color-* the pages set (the palette toggle copies them)."""
-    return {(m.group(1), m.group(2)) for html in site.rglob("*.html")
-            for m in _COLOUR_ATTR.finditer(html.read_text(encoding="utf-8"))}
+    return {(m.group(1), m.group(2)) for html in paginas for m in _COLOUR_ATTR.finditer(html)}
+
+
+def _lees(paden) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in paden]
 
 
 def _own_scripts(site: Path) -> list[Path]:
@@ -199,12 +199,13 @@ def purge_theme_stylesheets(site: Path) -> dict[str, str]:
     thema = sorted(p for p in map_.glob("*.min.css") if THEME_SHEETS.match(p.name))
     if not thema:
         return {}
-    klassen, kleuren = classes_in_use(site), colours_in_use(site)
-    paginas = sorted(site.rglob("*.html"))
-    elders = "".join(p.read_text(encoding="utf-8") for p in paginas)
-    elders += "".join(p.read_text(encoding="utf-8") for p in (site / "assets").rglob("*.css") if p.parent != map_)
-    scripts = "".join(p.read_text(encoding="utf-8") for p in _own_scripts(site))
-    scripts += "".join(p.read_text(encoding="utf-8") for p in (site / "assets" / "javascripts").glob("bundle.*.js"))
+    paden = sorted(site.rglob("*.html"))
+    paginas = _lees(paden)
+    thema_script = "".join(_lees((site / "assets" / "javascripts").glob("bundle.*.js")))
+    eigen_scripts = "".join(_lees(_own_scripts(site)))
+    klassen, kleuren = classes_in_use(paginas, thema_script, eigen_scripts), colours_in_use(paginas)
+    elders = "".join(paginas) + "".join(_lees(p for p in (site / "assets").rglob("*.css") if p.parent != map_))
+    scripts = eigen_scripts + thema_script
     hernoemd = {}
     gesnoeid = purge({p.name: p.read_text(encoding="utf-8") for p in thema}, klassen, kleuren, elders, scripts)
     for oud, css in gesnoeid.items():
@@ -215,10 +216,10 @@ def purge_theme_stylesheets(site: Path) -> dict[str, str]:
     for bestand in thema:
         bestand.unlink()
         bestand.with_name(bestand.name + ".map").unlink(missing_ok=True)
-    for pagina in paginas:
-        tekst = oud = pagina.read_text(encoding="utf-8")
+    for pad, oud in zip(paden, paginas):
+        tekst = oud
         for van, naar in hernoemd.items():
             tekst = tekst.replace(f"{STYLESHEETS}/{van}", f"{STYLESHEETS}/{naar}")
         if tekst != oud:
-            pagina.write_text(tekst, encoding="utf-8")
+            pad.write_text(tekst, encoding="utf-8")
     return hernoemd
