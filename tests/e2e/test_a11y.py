@@ -19,6 +19,7 @@ import pytest
 from playwright.sync_api import expect
 
 import build_site
+from formulier import kies, vul_in
 
 ROOT = Path(build_site.__file__).resolve().parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -155,21 +156,18 @@ def _rekenhulp(page, controle):
     expect(page.locator("#rekenhulp-formulier")).to_be_visible()
     controle("/rekenhulp/ (leeg)", "leeg")
 
-    page.locator("label[for='opleiding-graduaat_bachelor']").click()
-    page.fill("#inschrijvingsgeld", "700")
-    page.fill("#al_aangevraagd", "100")
-    page.locator("label[for='aanvaardt_cheques-nee']").click()
+    vul_in(page, opleiding="graduaat_bachelor", inschrijvingsgeld="700", al_aangevraagd="100",
+           aanvaardt_cheques="nee")
     page.click("#bereken")
     expect(page.locator("#resultaat[data-route='volledige_terugbetaling']")).to_be_attached(timeout=KLAAR)
     controle("/rekenhulp/ (resultaat, volledige terugbetaling)", "resultaat")
-    page.locator("label[for='aanvaardt_cheques-ja']").click()
+    kies(page, "aanvaardt_cheques", "ja")
     page.click("#bereken")
     expect(page.locator("#resultaat[data-route='cheques']")).to_be_attached(timeout=KLAAR)
     controle("/rekenhulp/ (resultaat, cheques)", "resultaat")
 
     page.evaluate("() => document.querySelectorAll('input[name=opleiding]').forEach((r) => { r.checked = false; })")
-    page.fill("#inschrijvingsgeld", "veel geld")
-    page.fill("#al_aangevraagd", "-5")
+    vul_in(page, inschrijvingsgeld="veel geld", al_aangevraagd="-5")
     page.click("#bereken")
     expect(page.locator("#fouten li")).to_have_count(3, timeout=KLAAR)
     controle("/rekenhulp/ (fouten)", "fouten")

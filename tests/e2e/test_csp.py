@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import build_site
+from formulier import vul_in
 
 PAGES = list(build_site.CONTRACT_URLS) + ["/bijlagen/", "/voor-coordinatoren/folder/"]
 
@@ -69,8 +70,7 @@ def test_calculator_computes_under_the_policy(page):
     page.goto("/rekenhulp/?opleiding=andere&inschrijvingsgeld=400")
     expect(page.locator("#resultaat[data-route='cheques'] [data-veld='chequebedrag']")).to_have_text(
         "€ 250,00", timeout=30_000)
-    page.locator("label[for='opleiding-nt2']").click()
-    page.fill("#inschrijvingsgeld", "90")
+    vul_in(page, opleiding="nt2", inschrijvingsgeld="90")
     page.click("#bereken")
     expect(page.locator("[data-veld='overheid']")).to_have_attribute("data-waarde", "90")
     assert "'wasm-unsafe-eval'" in _policy(page)["script-src"]

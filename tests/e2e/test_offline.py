@@ -16,6 +16,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 import build_site
+from formulier import vul_in
 from sitebuild import layout, offline, wheel
 
 PHONE = {"viewport": {"width": 360, "height": 780}, "device_scale_factor": 2, "is_mobile": True,
@@ -142,8 +143,7 @@ def test_offline_after_the_first_visit(browser, site_dir, requests_seen):
     page.goto("/rekenhulp/?opleiding=graduaat_bachelor&inschrijvingsgeld=800")
     expect(page.locator("#resultaat[data-route='cheques']")).to_be_attached(timeout=KLAAR)
     expect(page.locator("#resultaat [data-veld='chequebedrag']")).to_have_attribute("data-waarde", "500")
-    page.locator("label[for='opleiding-nt2']").click()
-    page.locator("#inschrijvingsgeld").fill("120")
+    vul_in(page, opleiding="nt2", inschrijvingsgeld="120")
     page.locator("#bereken").click()
     expect(page.locator("#resultaat [data-veld='chequebedrag']")).to_have_attribute("data-waarde", "120")
     expect(page.locator("#resultaat [data-veld='eigen_bijdrage']")).to_have_attribute("data-waarde", "0")

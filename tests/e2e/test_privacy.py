@@ -19,6 +19,7 @@ import pytest
 from playwright.sync_api import expect
 
 import build_site
+from formulier import vul_in
 
 PAGES = list(build_site.CONTRACT_URLS) + ["/bijlagen/", "/voor-coordinatoren/folder/"]
 VELDEN = ("opleiding", "inschrijvingsgeld", "al_aangevraagd", "aanvaardt_cheques", "aanvraag_geweigerd")
@@ -130,10 +131,8 @@ def test_answers_stay_in_the_address_only(browser, base_url, requests_seen):
     page.goto("/rekenhulp/")
     page.evaluate("() => window.rekenhulp.klaar")
     gezien_voor = len(opgenomen)
-    page.locator("label[for='opleiding-knelpunt']").click()
-    page.fill("#inschrijvingsgeld", "4.321,09")
-    page.fill("#al_aangevraagd", "87,65")
-    page.locator("label[for='aanvaardt_cheques-nee']").click()
+    vul_in(page, opleiding="knelpunt", inschrijvingsgeld="4.321,09", al_aangevraagd="87,65",
+           aanvaardt_cheques="nee")
     page.click("#bereken")
     expect(page.locator("#resultaat[data-route]")).to_be_attached(timeout=KLAAR)
 

@@ -13,6 +13,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
+from formulier import vul_in
+
 BEDRAG_VELDEN = ("maximum", "beschikbaar", "chequebedrag", "eigen_bijdrage", "overheid",
                  "bijbetalen", "terugbetaling", "voorschieten", "netto_kost")
 EURO = re.compile(r"^€ \d{1,3}(\.\d{3})*,\d{2}$")
@@ -26,10 +28,6 @@ def waarden(page) -> dict:
 
 def wacht_op_resultaat(page, route="cheques"):
     expect(page.locator(f"#resultaat[data-route='{route}']")).to_be_attached(timeout=KLAAR)
-
-
-def kies(page, veld, waarde):
-    page.locator(f"label[for='{veld}-{waarde}']").click()
 
 
 # ---------------------------------------------------------------- the Done-when of issue 7
@@ -81,8 +79,7 @@ def test_tap_targets_are_big_enough_on_phone(phone):
 
 def test_dutch_amount_typed_by_the_user(page):
     page.goto("/rekenhulp/")
-    kies(page, "opleiding", "andere")
-    page.fill("#inschrijvingsgeld", "1.234,50")
+    vul_in(page, opleiding="andere", inschrijvingsgeld="1.234,50")
     page.click("#bereken")
     wacht_op_resultaat(page)
     gezien = waarden(page)
@@ -129,17 +126,8 @@ def test_a_changed_answer_shows_exactly_what_a_fresh_page_shows(browser, base_ur
     vers = resultaat(page)
     page.goto(f"/rekenhulp/?{van}")
     expect(page.locator("#resultaat[data-route]")).to_be_attached(timeout=KLAAR)
-    for veld, waarde in parse_qs(naar).items():
-        if veld in ("opleiding", "aanvaardt_cheques", "aanvraag_geweigerd"):
-            kies(page, veld, waarde[0])
-        else:
-            page.fill(f"#{veld}", waarde[0])
-    for veld in ("al_aangevraagd",):
-        if veld not in parse_qs(naar):
-            page.fill(f"#{veld}", "")
-    for veld, standaard in (("aanvaardt_cheques", "ja"), ("aanvraag_geweigerd", "nee")):
-        if veld not in parse_qs(naar):
-            kies(page, veld, standaard)
+    vul_in(page, **{"al_aangevraagd": "", "aanvaardt_cheques": "ja", "aanvraag_geweigerd": "nee",
+                    **{veld: waarden[0] for veld, waarden in parse_qs(naar).items()}})
     page.locator("#bereken").click()
     expect(page).to_have_url(re.compile(re.escape(naar.replace(",", "%2C")).replace("%2C", "(,|%2C)")))
     assert resultaat(page) == vers
@@ -160,10 +148,8 @@ def test_bar_has_a_text_equivalent(page):
 def test_copy_link_round_trip(context, page):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto("/rekenhulp/")
-    kies(page, "opleiding", "graduaat_bachelor")
-    page.fill("#inschrijvingsgeld", "700")
-    page.fill("#al_aangevraagd", "100")
-    kies(page, "aanvraag_geweigerd", "nee")
+    vul_in(page, opleiding="graduaat_bachelor", inschrijvingsgeld="700", al_aangevraagd="100",
+           aanvraag_geweigerd="nee")
     page.click("#bereken")
     wacht_op_resultaat(page)
     eerst = waarden(page)
@@ -212,8 +198,7 @@ def test_invalid_input_shows_dutch_errors_next_to_the_field(page):
     expect(veld).to_be_focused()
 
     # corrected: errors gone, result shown
-    kies(page, "opleiding", "nt2")
-    page.fill("#inschrijvingsgeld", "€ 90")
+    vul_in(page, opleiding="nt2", inschrijvingsgeld="€ 90")
     page.click("#bereken")
     wacht_op_resultaat(page)
     expect(fouten).to_be_empty()
