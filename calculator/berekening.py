@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from .bedragen import CENT, als_getal
 from .invoer import Invoer, lees_invoer
+from .uitleg import tijdlijn, zinnen
 
 NUL = Decimal("0.00")
 
@@ -34,6 +35,8 @@ def bereken(invoer: dict, vandaag: _dt.date | None = None) -> dict:
         **{veld: als_getal(bedragen[veld]) for veld in BEDRAG_VELDEN},
         "documenten": documenten,
         "waarschuwingen": waarschuwingen,
+        "zinnen": zinnen(bedragen, route, ingelezen.inschrijvingsgeld),
+        "tijdlijn": tijdlijn(bedragen, route),
         "regels": {
             "start": regels.start.isoformat(),
             "naam": regels.naam,

@@ -71,6 +71,9 @@ def lees_invoer(invoer: object, vandaag: _dt.date | None = None) -> Invoer:
         except GeenRegels:
             fout("datum", "Voor deze datum kennen we de regels niet. De rekenhulp werkt vanaf "
                  f"{eerste_datum():%d-%m-%Y}, de start van de digitale opleidingscheques.")
+    if regels is not None and opleiding in soorten and opleiding not in regels.opleidingen:
+        fout("opleiding", "Deze soort opleiding bestaat niet op deze datum. Kies er een uit de lijst: "
+             + ", ".join(regels.opleidingen) + ".")
     if fouten:
         raise OngeldigeInvoer(fouten)
     return Invoer(opleiding, inschrijvingsgeld, al_aangevraagd, aanvaardt, geweigerd, datum, regels)

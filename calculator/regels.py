@@ -27,9 +27,12 @@ class Bron:
 
 @dataclass(frozen=True)
 class Opleiding:
+    """A kind of training as the rules see it on one date: which cap and which share apply.
+
+    Its name and examples are words for participants: they live in calculator/teksten/.
+    """
+
     code: str
-    label: str
-    voorbeelden: str
     plafond: str
     aandeel_deelnemer: str
 
@@ -82,13 +85,42 @@ def _waarde_op(reeks: list[dict], datum: _dt.date, wat: str) -> dict:
     return laatste
 
 
-def opleidingen() -> dict[str, Opleiding]:
-    """Kinds of training in the order they are shown to participants."""
-    data = _lees("opleidingen.json")["values"]
-    return {
-        code: Opleiding(code, v["label"], v["voorbeelden"], v["plafond"], v["aandeel_deelnemer"])
-        for code, v in data.items()
+def opleidingen() -> list[str]:
+    """Every kind of training the parameters name, in the order they are shown to participants."""
+    return list(_lees("opleidingen.json")["values"])
+
+
+def _opleidingen_op(datum: _dt.date) -> dict[str, Opleiding]:
+    """The kinds of training in force on `datum` (a kind can start later or end with null)."""
+    soorten = {}
+    for code, reeks in _lees("opleidingen.json")["values"].items():
+        try:
+            waarde = _waarde_op(reeks, datum, code)["value"]
+        except GeenRegels:
+            continue
+        soorten[code] = Opleiding(code, waarde["plafond"], waarde["aandeel_deelnemer"])
+    return soorten
+
+
+def _reeksen(waarden) -> list[list[dict]]:
+    return [waarden] if isinstance(waarden, list) else list(waarden.values())
+
+
+PARAMETER_BESTANDEN = ("regelset.json", "plafonds.json", "aandelen.json", "schooljaar.json", "opleidingen.json")
+
+
+def wijzigingen_na(datum: _dt.date) -> list[_dt.date]:
+    """Start dates after `datum` of any rule (a new amount, share, kind or school year), sorted.
+
+    The build shows what changes on each of them, so a printed table is never silently outdated.
+    """
+    data = {
+        _datum(item["start"])
+        for naam in PARAMETER_BESTANDEN
+        for reeks in _reeksen(_lees(naam)["values"])
+        for item in reeks
     }
+    return sorted(d for d in data if d > datum)
 
 
 def eerste_datum() -> _dt.date:
@@ -118,5 +150,5 @@ def regels_op(datum: _dt.date) -> Regels:
         plafonds=plafonds,
         aandelen=aandelen,
         schooljaar_begin=(maand, dag),
-        opleidingen=opleidingen(),
+        opleidingen=_opleidingen_op(datum),
     )

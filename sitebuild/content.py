@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import re
 import sys
 
 from .layout import CONTRACT_URLS, ROOT, TEMPLATES
+
+_log = logging.getLogger("mkdocs.hooks.opleidingscheques")
 
 
 def _calculator():
@@ -45,56 +48,72 @@ def _markdown_env():
 
 
 def context(datum=None, site_url: str = "http://127.0.0.1:8000/") -> dict:
-    """What every page and template may use: rules, amounts and texts, all from calculator/."""
+    """What every page and template may use: rules, amounts and texts, all from calculator/.
+
+    Prose never restates a rule value: shares in words, the school year's dates, caps and every
+    amount in a table or example come from the parameters through `bereken`.
+    """
     import datetime as dt
-    _, bedragen, berekening, regels_mod, teksten = _calculator()
+    _, bedragen, berekening, regels_mod, teksten_mod = _calculator()
     datum = datum or dt.date.today()
     regels = regels_mod.regels_op(datum)
-    opleidingen = regels.opleidingen
+    teksten = teksten_mod.teksten("nl")
 
-    def bereken(opleiding, inschrijvingsgeld, al_aangevraagd=0, aanvaardt_cheques=True,
-                aanvraag_geweigerd=False):
+    def bereken_op(op, opleiding, inschrijvingsgeld, al_aangevraagd=0, aanvaardt_cheques=True,
+                   aanvraag_geweigerd=False):
         return berekening.bereken({
             "opleiding": opleiding, "inschrijvingsgeld": str(inschrijvingsgeld),
             "al_aangevraagd": str(al_aangevraagd), "aanvaardt_cheques": aanvaardt_cheques,
-            "aanvraag_geweigerd": aanvraag_geweigerd, "datum": datum.isoformat(),
+            "aanvraag_geweigerd": aanvraag_geweigerd, "datum": op.isoformat(),
         })
 
-    rijen = [
-        {
-            "code": o.code, "opleiding": o, "maximum": regels.maximum(o.code),
-            "aandeel": regels.aandeel(o.code),
-            "eigen_bijdrage_max": regels.maximum(o.code) * regels.aandeel(o.code),
-            "overheid_max": regels.maximum(o.code) * (1 - regels.aandeel(o.code)),
-        }
-        for o in opleidingen.values()
-    ]
+    def bereken(*args, **kwargs):
+        return bereken_op(datum, *args, **kwargs)
+
     ctx = {
         "regels": regels,
-        "opleidingen": opleidingen,
-        "rijen": rijen,
+        "teksten": teksten,
+        "opleidingen": soorten_op(datum, regels_mod, teksten, bereken_op),
         "euro": bedragen.euro_kort,
         "md_link": md_link,
         "euro_lang": bedragen.euro,
-        "procent": lambda x: f"{int(x * 100)} %",
-        "plafond_basis": regels.plafonds["basis"],
-        "plafond_hoger": regels.plafonds["hoger_onderwijs"],
-        "aandeel_gewoon": regels.aandelen["gewoon"],
-        "documenten": teksten.DOCUMENTEN,
-        "waarschuwingen": teksten.WAARSCHUWINGEN,
+        "aandeel_in_woorden": teksten_mod.aandeel_in_woorden,
+        "datum_in_woorden": teksten_mod.datum_in_woorden,
+        "aandeel_zin": lambda aandeel: teksten_mod.aandeel_in_woorden(aandeel, zin=True),
+        "aandeel_verhoogd": regels.aandelen["verhoogd"],
+        "digitaal_sinds": teksten_mod.datum_in_woorden(regels_mod.eerste_datum()),
+        "documenten": teksten["documenten"],
+        "waarschuwingen": teksten["waarschuwingen"],
         "bereken": bereken,
         "schooljaar": regels.schooljaar(datum),
-        "gecontroleerd_op": regels.gecontroleerd_op,
+        "schooljaar_periode": schooljaar_periode(regels, teksten_mod),
+        "regels_start": teksten_mod.datum_in_woorden(regels.start),
+        "gecontroleerd_op": teksten_mod.datum_in_woorden(dt.date.fromisoformat(regels.gecontroleerd_op))
+        if regels.gecontroleerd_op else "",
         "site_url": site_url,
     }
+    ctx["rijen"] = list(ctx["opleidingen"].values())
+    ctx["plafonds_in_gebruik"] = sorted({rij["maximum"] for rij in ctx["rijen"]})
+    ctx["wijzigingen"] = [
+        {"datum": teksten_mod.datum_in_woorden(later),
+         "rijen": list(soorten_op(later, regels_mod, teksten, bereken_op).values())}
+        for later in regels_mod.wijzigingen_na(datum)
+    ]
+    for wijziging in ctx["wijzigingen"]:
+        _log.info("Regels veranderen op %s: de tabellen tonen ook wat dan geldt.", wijziging["datum"])
 
     def render(template, **extra):
         return jinja_templates().get_template(template).render(**ctx, **extra)
 
+    def md_zin(sjabloon, uitvoer):
+        return teksten_mod.vul_in(sjabloon, uitvoer, bedrag=bedragen.euro_kort,
+                                  nadruk=lambda tekst: f"**{tekst}**")
+
+    ctx["zin"] = md_zin
     ctx["rechten_tabel"] = lambda: render("rechten_tabel.md.j2")
     ctx["voorbeeld"] = lambda *a, **k: render(
         "voorbeeld.md.j2", invoer={"opleiding": a[0], "inschrijvingsgeld": a[1], **k},
-        opleiding=opleidingen[a[0]], uitvoer=bereken(*a, **k))
+        opleiding=ctx["opleidingen"][a[0]], uitvoer=bereken(*a, **k))
     ctx["documenten_lijst"] = lambda route="cheques": render(
         "documenten_lijst.md.j2", ids=_documenten_voor(bereken, route))
     ctx["deeplinks"] = lambda: render("deeplinks.md.j2", links=deeplinks(ctx["site_url"]))
@@ -102,11 +121,37 @@ def context(datum=None, site_url: str = "http://127.0.0.1:8000/") -> dict:
         link for link in deeplinks(ctx["site_url"]) if link["url"].startswith("/stappenplan/#")
         or link["url"] in ("/waar-heb-ik-recht-op/", "/rekenhulp/", "/terugbetaling/")])
     ctx["illustratie"] = lambda naam: render("illustratie.md.j2", naam=naam, **illustraties()[naam])
-    ctx["teksten_json"] = lambda: json.dumps(
-        {"documenten": teksten.DOCUMENTEN, "waarschuwingen": teksten.WAARSCHUWINGEN,
-         "opleidingen": {c: {"label": o.label, "voorbeelden": o.voorbeelden} for c, o in opleidingen.items()}},
-        ensure_ascii=False).replace("</", "<\\/")
+    ctx["teksten_json"] = lambda: json.dumps(teksten, ensure_ascii=False).replace("</", "<\\/")
     return ctx
+
+
+def soorten_op(datum, regels_mod, teksten: dict, bereken_op) -> dict:
+    """Each kind of training in force on `datum`: its words, and its cap and shares as `bereken`
+    answers them for an enrolment that costs exactly the cap (never re-multiplied here)."""
+    regels = regels_mod.regels_op(datum)
+    soorten = {}
+    for code in regels.opleidingen:
+        maximum = regels.maximum(code)
+        uit = bereken_op(datum, code, maximum)
+        soorten[code] = {
+            "code": code, **teksten["opleidingen"][code],
+            "maximum": maximum, "aandeel": regels.aandeel(code),
+            "plafond_categorie": regels.opleidingen[code].plafond,
+            "aandeel_categorie": regels.opleidingen[code].aandeel_deelnemer,
+            "eigen_bijdrage_max": uit["eigen_bijdrage"], "overheid_max": uit["overheid"],
+        }
+    return soorten
+
+
+def schooljaar_periode(regels, teksten_mod) -> str:
+    """'1 september tot 31 augustus': the school year as the parameters define it."""
+    import datetime as dt
+    maand, dag = regels.schooljaar_begin
+    begin = dt.date(2001, maand, dag)  # any year that is not a leap year: 1 March - 28 February
+    einde = begin.replace(year=2002) - dt.timedelta(days=1)
+    return teksten_mod.teksten("nl")["periode"].format(
+        begin=teksten_mod.datum_in_woorden(begin, met_jaar=False),
+        einde=teksten_mod.datum_in_woorden(einde, met_jaar=False))
 
 
 def illustraties() -> dict:

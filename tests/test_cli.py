@@ -114,7 +114,8 @@ def _uitleg(invoer: dict) -> subprocess.CompletedProcess:
 
 
 def test_uitleg_shows_the_same_words_as_the_page():
-    from calculator.teksten import DOCUMENTEN, WAARSCHUWINGEN
+    from calculator.teksten import teksten
+    DOCUMENTEN, WAARSCHUWINGEN = teksten()["documenten"], teksten()["waarschuwingen"]
 
     uit = _uitleg({"opleiding": "andere", "inschrijvingsgeld": "400", "datum": "2026-10-01"})
     assert uit.returncode == 0

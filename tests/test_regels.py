@@ -10,6 +10,8 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import re
+from decimal import Decimal
 from importlib import resources
 
 import pytest
@@ -117,12 +119,42 @@ def test_new_school_year_start(parameters):
 
 
 def test_new_kind_of_training_is_data_only(parameters):
-    parameters["opleidingen.json"]["values"]["werkplekleren"] = {
-        "label": "Werkplekleren", "voorbeelden": "leren op de werkvloer", "plafond": "hoger_onderwijs",
-        "aandeel_deelnemer": "verhoogd", "bron": "test",
-    }
+    parameters["opleidingen.json"]["values"]["werkplekleren"] = [{
+        "start": "2026-09-01", "value": {"plafond": "hoger_onderwijs", "aandeel_deelnemer": "verhoogd"},
+        "reference": BRON,
+    }]
     uit = bereken({"opleiding": "werkplekleren", "inschrijvingsgeld": 600, "datum": "2026-09-15"})
     assert (uit["maximum"], uit["chequebedrag"], uit["eigen_bijdrage"], uit["terugbetaling"]) == (500, 500, 0, 100)
+    # before its start date the kind does not exist yet: a Dutch message, not a wrong amount
+    assert velden({"opleiding": "werkplekleren", "inschrijvingsgeld": 600, "datum": "2026-08-31"}) == ["opleiding"]
+
+
+def test_moving_a_kind_to_another_category_does_not_rewrite_the_past(parameters):
+    voeg_toe(parameters["opleidingen.json"]["values"]["knelpunt"], "2027-09-01",
+             {"plafond": "basis", "aandeel_deelnemer": "gewoon"})
+    invoer = {"opleiding": "knelpunt", "inschrijvingsgeld": 200}
+    assert bereken({**invoer, "datum": "2027-08-31"})["eigen_bijdrage"] == 0
+    assert bereken({**invoer, "datum": "2027-09-01"})["eigen_bijdrage"] == 100
+    assert bereken({**invoer, "datum": "2026-10-01"})["eigen_bijdrage"] == 0
+
+
+def test_a_kind_that_ends_can_no_longer_be_chosen(parameters):
+    voeg_toe(parameters["opleidingen.json"]["values"]["andere"], "2028-09-01", None)
+    invoer = {"opleiding": "andere", "inschrijvingsgeld": 100}
+    assert bereken({**invoer, "datum": "2028-08-31"})["maximum"] == 250
+    with pytest.raises(OngeldigeInvoer) as e:
+        bereken({**invoer, "datum": "2028-09-01"})
+    (fout,) = e.value.fouten
+    assert fout["veld"] == "opleiding" and "andere" not in fout["melding"] and "nt2" in fout["melding"]
+
+
+def test_rule_changes_after_a_date_are_listed(parameters):
+    assert regels.wijzigingen_na(dt.date(2026, 12, 1)) == []
+    voeg_toe(parameters["plafonds.json"]["values"]["basis"], "2027-09-01", "300")
+    voeg_toe(parameters["opleidingen.json"]["values"]["nt2"], "2028-01-01",
+             {"plafond": "basis", "aandeel_deelnemer": "gewoon"})
+    assert regels.wijzigingen_na(dt.date(2026, 12, 1)) == [dt.date(2027, 9, 1), dt.date(2028, 1, 1)]
+    assert regels.wijzigingen_na(dt.date(2027, 9, 1)) == [dt.date(2028, 1, 1)]
 
 
 # --- null ends a rule -------------------------------------------------------------------
@@ -151,6 +183,63 @@ def test_null_ends_a_share(parameters):
 
 
 # --- the data itself ---------------------------------------------------------------------
+
+PARAMETERS = sorted(p.name for p in resources.files("calculator").joinpath("parameters").iterdir()
+                    if p.name.endswith(".json"))
+
+
+def test_every_parameter_file_is_known_to_the_calculator():
+    assert PARAMETERS == sorted(regels.PARAMETER_BESTANDEN)
+
+
+@pytest.mark.parametrize("naam", PARAMETERS)
+def test_every_parameter_file_is_valid(naam):
+    """The schema every parameter file follows (OpenFisca style): a description and a unit for
+    the file; for every value a start date (ISO, ascending within its series), a value (null ends
+    the rule) and an official reference with a title and an https URL."""
+    tekst = resources.files("calculator").joinpath("parameters", naam).read_text(encoding="utf-8")
+    data = json.loads(tekst)
+    assert set(data) == {"description", "unit", "values"}, naam
+    assert isinstance(data["description"], str) and len(data["description"]) > 20
+    assert isinstance(data["unit"], str) and data["unit"]
+    waarden = data["values"]
+    reeksen = {"": waarden} if isinstance(waarden, list) else waarden
+    assert reeksen
+    for naam_reeks, reeks in reeksen.items():
+        assert isinstance(reeks, list) and reeks, (naam, naam_reeks)
+        starts = []
+        for item in reeks:
+            assert {"start", "value", "reference"} <= set(item), (naam, naam_reeks, item)
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", item["start"]), item["start"]
+            starts.append(dt.date.fromisoformat(item["start"]))
+            ref = item["reference"]
+            assert isinstance(ref["title"], str) and ref["title"].strip()
+            assert re.fullmatch(r"https://[^\s/]+\.[a-z]{2,}/\S*", ref["url"]), ref["url"]
+        assert starts == sorted(starts) and len(set(starts)) == len(starts), (naam, naam_reeks, starts)
+        assert reeks[0]["value"] is not None, (naam, naam_reeks)  # a series starts with a value
+
+
+@pytest.mark.parametrize("naam,eenheid", [("plafonds.json", "EUR"), ("aandelen.json", "fraction")])
+def test_amounts_and_shares_are_exact_decimals_in_range(naam, eenheid):
+    data = regels._lees(naam)
+    assert data["unit"] == eenheid
+    for reeks in data["values"].values():
+        for item in reeks:
+            if item["value"] is None:
+                continue
+            assert isinstance(item["value"], str)  # a string: read as Decimal, never through float
+            waarde = Decimal(item["value"])
+            assert waarde >= 0 and (eenheid == "EUR" or waarde <= 1)
+
+
+def test_every_kind_of_training_names_an_existing_cap_and_share():
+    plafonds, aandelen = regels._lees("plafonds.json")["values"], regels._lees("aandelen.json")["values"]
+    for code, reeks in regels._lees("opleidingen.json")["values"].items():
+        for item in reeks:
+            if item["value"] is not None:
+                assert item["value"]["plafond"] in plafonds, code
+                assert item["value"]["aandeel_deelnemer"] in aandelen, code
+
 
 @pytest.mark.parametrize("naam", ["plafonds.json", "aandelen.json", "schooljaar.json", "regelset.json"])
 def test_every_dated_value_has_a_start_and_a_source(naam):

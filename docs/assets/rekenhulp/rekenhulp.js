@@ -11,9 +11,9 @@ import { el, leegResultaat, toonResultaat } from "./resultaat.js";
 // URL contract (ARCHITECTURE.md §4): these names are printed on coordinators' handouts.
 const VELDEN = ["opleiding", "inschrijvingsgeld", "al_aangevraagd", "aanvaardt_cheques", "aanvraag_geweigerd"];
 const KEUZEVELDEN = ["opleiding", "aanvaardt_cheques", "aanvraag_geweigerd"];
-const STAPPEN = {
-  runtime: { tekst: "Rekenhulp laden… (stap 1 van 2)", waarde: 0.5 },
-  rekenhulp: { tekst: "Rekenhulp laden… (stap 2 van 2)", waarde: 1.5 },
+const STAPPEN = {  // loading steps: the text id (calculator/teksten/) and the progress bar's value
+  runtime: { tekst: "laden_runtime", waarde: 0.5 },
+  rekenhulp: { tekst: "laden_rekenhulp", waarde: 1.5 },
 };
 
 const wortel = document.getElementById("rekenhulp-vak");
@@ -74,7 +74,7 @@ function start(wortel) {
   function toonStatus(stap) {
     const laadstatus = $("laadstatus");
     if (STAPPEN[stap]) {
-      $("laadstatus-tekst").textContent = STAPPEN[stap].tekst;
+      $("laadstatus-tekst").textContent = teksten.pagina[STAPPEN[stap].tekst];
       $("laadstatus-balk").value = STAPPEN[stap].waarde;
       laadstatus.hidden = false;
     } else if (stap === "klaar") {
@@ -139,7 +139,7 @@ function start(wortel) {
     try {
       await navigator.clipboard.writeText(url);
       handmatig.hidden = true;
-      status.textContent = "De link is gekopieerd. Plak hem in een bericht of mail.";
+      status.textContent = teksten.pagina.link_gekopieerd;
     } catch {
       status.textContent = "";
       handmatig.hidden = false;
@@ -158,7 +158,7 @@ function start(wortel) {
     $("kopieer-handmatig").hidden = true;
     if (client.toestand === "laden") {
       acties.hidden = true;
-      leegResultaat(resultaat, "Even geduld: de rekenhulp is nog aan het laden. Je resultaat verschijnt zo.");
+      leegResultaat(resultaat, teksten.pagina.even_geduld);
     }
     client.bereken(antwoorden).then((antwoord) => {
       if (vraag !== laatsteVraag) return;
@@ -183,19 +183,22 @@ function start(wortel) {
     }, () => {
       if (vraag !== laatsteVraag || client.toestand === "fout") return;  // the fallback says it all
       leegResultaat(resultaat);
-      toonFouten([{ veld: "invoer", melding: "Er ging iets mis in de rekenhulp. Probeer het opnieuw." }], doorGebruiker);
+      toonFouten([{ veld: "invoer", melding: teksten.pagina.iets_mis }], doorGebruiker);
     });
   }
 
+  /** The answers as the participant gave them, with the question names of the texts. */
   function beschrijf(antwoorden) {
-    const jaNee = (w) => ({ ja: "Ja", nee: "Nee" }[String(w).toLowerCase()] || w);
+    const woord = teksten.antwoorden;
+    const jaNee = (w) => woord[String(w).toLowerCase()] || w;
     const opleiding = teksten.opleidingen[antwoorden.opleiding];
+    const vraag = teksten.vragen;
     return [
-      ["Opleiding", opleiding ? opleiding.label : antwoorden.opleiding],
-      ["Inschrijvingsgeld", antwoorden.inschrijvingsgeld],
-      ["Dit schooljaar al aangevraagd", antwoorden.al_aangevraagd || "niets"],
-      ["Instelling aanvaardt opleidingscheques", jaNee(antwoorden.aanvaardt_cheques || "ja")],
-      ["Aanvraag geweigerd", jaNee(antwoorden.aanvraag_geweigerd || "nee")],
+      [vraag.opleiding, opleiding ? opleiding.label : antwoorden.opleiding],
+      [vraag.inschrijvingsgeld, antwoorden.inschrijvingsgeld],
+      [vraag.al_aangevraagd, antwoorden.al_aangevraagd || woord.niets],
+      [vraag.aanvaardt_cheques, jaNee(antwoorden.aanvaardt_cheques || "ja")],
+      [vraag.aanvraag_geweigerd, jaNee(antwoorden.aanvraag_geweigerd || "nee")],
     ];
   }
 
@@ -225,7 +228,7 @@ function start(wortel) {
       const invoer = VELDEN.includes(veld) ? invoerVan(veld) : [];
       if (invoer.length) {
         const melding = $(`fout-${veld}`);
-        melding.replaceChildren(el("span", { class: "sr-only" }, "Fout: "), tekst);
+        melding.replaceChildren(el("span", { class: "sr-only" }, teksten.pagina.fout), tekst);
         melding.hidden = false;
         $(`veld-${veld}`).classList.add("veld-met-fout");
         for (const i of invoer) {
@@ -238,7 +241,7 @@ function start(wortel) {
       }
     }
     foutenVak.replaceChildren(
-      el("h2", {}, "Kijk je antwoorden na"),
+      el("h2", {}, teksten.pagina.kijk_na),
       el("ul", {}, items),
     );
     if (focus) foutenVak.focus();
@@ -259,11 +262,7 @@ function start(wortel) {
   }
 }
 
+/** The texts of calculator/teksten/ the build put into the page (one JSON block). */
 function leesTeksten(blok) {
-  const leeg = { documenten: {}, waarschuwingen: {}, opleidingen: {} };
-  try {
-    return { ...leeg, ...JSON.parse(blok.textContent) };
-  } catch {
-    return leeg;
-  }
+  return JSON.parse(blok.textContent);
 }

@@ -1,23 +1,8 @@
-// Rendering the calculator's answer (DOM contract: ARCHITECTURE.md §5). Every amount shown here
-// is a number from Python's `bereken`; this file only formats and arranges them. It chooses which
-// sentences to show (routing, STYLE.md 4) but never computes an amount.
-
-export const BEDRAG_VELDEN = [
-  "maximum", "beschikbaar", "chequebedrag", "eigen_bijdrage", "overheid",
-  "bijbetalen", "terugbetaling", "voorschieten", "netto_kost",
-];
-
-const BEDRAG_NAMEN = {
-  maximum: "Je maximum voor dit schooljaar",
-  beschikbaar: "Wat je dit schooljaar nog kan aanvragen",
-  chequebedrag: "Opleidingscheques aanvragen voor",
-  eigen_bijdrage: "Jij betaalt aan Edenred",
-  overheid: "De Vlaamse overheid betaalt",
-  bijbetalen: "Jij betaalt bij aan je opleidingsinstelling",
-  terugbetaling: "De JoJo/VeVe-coördinatie betaalt je terug",
-  voorschieten: "Jij schiet voor",
-  netto_kost: "Wat je uiteindelijk zelf betaalt",
-};
+// Rendering the calculator's answer (DOM contract: ARCHITECTURE.md §5). Every amount is a number
+// from Python's `bereken`, and every sentence a text from calculator/teksten/ (the page embeds
+// them), chosen by the ids the answer gives: `zinnen`, `tijdlijn`, `documenten`, `waarschuwingen`.
+// This file fills the texts in and arranges them; it never computes an amount and never decides
+// what to say from one (STYLE.md 14). The CLI (`--uitleg`) and the build render the same texts.
 
 /** "€ 1.234,50": always two decimals, dot between thousands (same as calculator.bedragen.euro). */
 export function euro(waarde) {
@@ -66,8 +51,31 @@ export function vervang(ouder, nieuwe) {
   for (const oud of oude.slice(nieuwe.length)) oud.remove();
 }
 
-const vet = (waarde) => el("strong", { class: "bedrag" }, euro(waarde));
-const gewoon = (waarde) => el("span", { class: "bedrag" }, euro(waarde));
+/**
+ * A text with its placeholders filled in (calculator/teksten/): `{veld}` becomes the amount of
+ * that answer field, `**{veld}**` the same amount stressed. Returns nodes and strings for el().
+ */
+export function vulIn(sjabloon, uitvoer) {
+  const delen = [];
+  let rest = 0;
+  for (const m of String(sjabloon).matchAll(/\*\*\{(\w+)\}\*\*|\{(\w+)\}/g)) {
+    delen.push(sjabloon.slice(rest, m.index));
+    const waarde = uitvoer[m[1] || m[2]];
+    if (typeof waarde === "number") delen.push(el(m[1] ? "strong" : "span", { class: "bedrag" }, euro(waarde)));
+    else delen.push(waarde instanceof Node ? waarde : String(waarde ?? ""));
+    rest = m.index + m[0].length;
+  }
+  delen.push(String(sjabloon).slice(rest));
+  return delen.filter((deel) => deel !== "");
+}
+
+/** "1 september 2020" from "2020-09-01", with the month names of the texts. */
+export function datumInWoorden(iso, teksten) {
+  const [jaar, maand, dag] = String(iso).split("-").map(Number);
+  const naam = teksten.maanden && teksten.maanden[maand - 1];
+  if (!naam || !dag) return String(iso);
+  return teksten.datum.replace("{dag}", dag).replace("{maand}", naam).replace("{jaar}", jaar);
+}
 
 /**
  * Fill `sectie` (#resultaat) with the answer.
@@ -77,25 +85,30 @@ const gewoon = (waarde) => el("span", { class: "bedrag" }, euro(waarde));
  */
 export function toonResultaat(sectie, uitvoer, { teksten, link, antwoorden }) {
   const u = uitvoer;
-  const cheques = u.route === "cheques";
+  const r = teksten.resultaat;
   sectie.dataset.route = u.route;
   vervang(sectie, [
-    el("h2", { id: "resultaat-titel", tabindex: "-1" }, "Jouw resultaat"),
-    el("p", { class: "resultaat-schooljaar" },
-      "Schooljaar ", el("span", { dataset: { veld: "schooljaar" } }, u.schooljaar)),
-    el("ul", { class: "resultaat-zinnen" }, zinnen(u, cheques)),
-    verdeling(u),
-    el("h3", {}, "Wat gebeurt er wanneer?"),
-    el("ol", { class: "tijdlijn" }, tijdlijn(u, cheques, link)),
+    el("h2", { id: "resultaat-titel", tabindex: "-1" }, r.titel),
+    el("p", { class: "resultaat-schooljaar" }, vulIn(r.schooljaar, {
+      schooljaar: el("span", { dataset: { veld: "schooljaar" } }, u.schooljaar) })),
+    el("ul", { class: "resultaat-zinnen" },
+      (u.zinnen || []).map((id) => el("li", { dataset: { zin: id } }, vulIn(teksten.zinnen[id] ?? id, u)))),
+    verdeling(u, teksten),
+    el("h3", {}, r.tijdlijn),
+    el("ol", { class: "tijdlijn" }, (u.tijdlijn || []).map((id) => {
+      const stap = teksten.tijdlijn[id] || { tekst: id };
+      return el("li", { dataset: { stap: id } }, vulIn(stap.tekst, u),
+        stap.link ? [" ", el("a", { class: "meer", href: link(stap.link) }, r.hoe)] : []);
+    })),
     documenten(u, teksten, link),
     waarschuwingen(u, teksten, link),
-    el("h3", {}, "Alle bedragen"),
-    el("dl", { class: "bedragen" }, BEDRAG_VELDEN.map((veld) => el("div", {},
-      el("dt", {}, BEDRAG_NAMEN[veld]),
+    el("h3", {}, r.bedragen),
+    el("dl", { class: "bedragen" }, Object.entries(teksten.bedragen).map(([veld, naam]) => el("div", {},
+      el("dt", {}, naam),
       el("dd", { dataset: { veld, waarde: String(u[veld]) } }, euro(u[veld])),
     ))),
-    antwoordenLijst(antwoorden),
-    regels(u),
+    antwoordenLijst(antwoorden, r.antwoorden),
+    regels(u, teksten),
   ].flat().filter(Boolean));
 }
 
@@ -104,99 +117,31 @@ export function leegResultaat(sectie, tekst) {
   vervang(sectie, tekst ? [el("p", { class: "resultaat-wacht" }, tekst)] : []);
 }
 
-function zinnen(u, cheques) {
-  const li = (...delen) => el("li", {}, ...delen);
-  if (!cheques) {
-    return [
-      li("Je gebruikt geen opleidingscheques."),
-      li("Betaal ", vet(u.bijbetalen), " zelf aan je opleidingsinstelling."),
-      li("Vraag een bewijs op papier. Daarmee betaalt de JoJo/VeVe-coördinatie je ",
-        vet(u.terugbetaling), " terug."),
-      li("Wat je uiteindelijk zelf betaalt: ", vet(u.netto_kost), "."),
-    ];
-  }
-  const lijst = [];
-  if (u.chequebedrag > 0) {
-    lijst.push(li("Vraag ", vet(u.chequebedrag), " aan opleidingscheques aan."));
-    lijst.push(u.eigen_bijdrage > 0
-      ? li("Betaal ", vet(u.eigen_bijdrage), " aan Edenred. De Vlaamse overheid betaalt ",
-        gewoon(u.overheid), ".")
-      : li("Je betaalt niets aan Edenred. De Vlaamse overheid betaalt je cheques: ",
-        gewoon(u.overheid), "."));
-  } else {
-    lijst.push(li("Je kan dit schooljaar geen opleidingscheques meer aanvragen."));
-  }
-  if (u.bijbetalen > 0) {
-    lijst.push(li("Betaal ", vet(u.bijbetalen), " zelf aan je opleidingsinstelling",
-      u.chequebedrag > 0 ? ", bovenop je cheques." : "."));
-  }
-  lijst.push(u.terugbetaling > 0
-    ? li("De JoJo/VeVe-coördinatie betaalt je ", vet(u.terugbetaling), " terug.")
-    : li("Je hoeft niets terug te vragen."));
-  lijst.push(li("Wat je uiteindelijk zelf betaalt: ", vet(u.netto_kost), "."));
-  return lijst;
-}
-
-function verdeling(u) {
-  const delen = [
-    ["overheid", "De Vlaamse overheid (opleidingscheques)", u.overheid],
-    ["coordinatie", "De JoJo/VeVe-coördinatie (terugbetaling)", u.terugbetaling],
-    ["jij", "Jij, na de terugbetaling", u.netto_kost],
-  ];
+function verdeling(u, teksten) {
+  // who pays the registration in the end: three answer fields, named by the texts
+  const delen = Object.entries(teksten.verdeling).map(([veld, naam]) => [veld, naam, u[veld]]);
   const balk = el("div", { class: "verdeling-balk", "aria-hidden": "true" });
-  for (const [soort, , bedrag] of delen) {
-    if (bedrag > 0) {
-      const stuk = el("span", { class: `verdeling-${soort}` });
+  for (const [veld, , bedrag] of delen) {
+    if (bedrag > 0) {  // a zero share gets no piece of the bar (layout, not wording)
+      const stuk = el("span", { class: `verdeling-${veld}` });
       stuk.style.flexGrow = String(bedrag);  // proportions only: flex shares the width
       balk.append(stuk);
     }
   }
   return el("div", { class: "verdeling" },
-    el("h3", { id: "verdeling-titel" }, "Wie betaalt je inschrijving?"),
+    el("h3", { id: "verdeling-titel" }, teksten.resultaat.verdeling),
     balk.childElementCount ? balk : null,
     el("ul", { class: "verdeling-legende", "aria-labelledby": "verdeling-titel" },
-      delen.map(([soort, naam, bedrag]) => el("li", {},
-        el("span", { class: `verdeling-staal verdeling-${soort}`, "aria-hidden": "true" }),
-        el("span", { class: "verdeling-naam" }, `${naam}:`), " ", gewoon(bedrag)))),
+      delen.map(([veld, naam, bedrag]) => el("li", {},
+        el("span", { class: `verdeling-staal verdeling-${veld}`, "aria-hidden": "true" }),
+        el("span", { class: "verdeling-naam" }, `${naam}:`), " ", el("span", { class: "bedrag" }, euro(bedrag))))),
   );
-}
-
-function tijdlijn(u, cheques, link) {
-  const stap = (pad, ...delen) => el("li", {}, ...delen,
-    pad ? [" ", el("a", { class: "meer", href: link(pad) }, "Hoe?")] : []);
-  if (!cheques) {
-    return [
-      stap(null, "Betaal ", gewoon(u.voorschieten), " aan je opleidingsinstelling."),
-      stap("/terugbetaling/#let-op-bewijs", "Vraag een bewijs op papier."),
-      stap("/terugbetaling/", "Stuur je documenten naar de JoJo/VeVe-coördinatie."),
-      stap(null, "Je krijgt ", gewoon(u.terugbetaling), " terug."),
-    ];
-  }
-  const lijst = [];
-  if (u.chequebedrag > 0) {
-    lijst.push(stap("/stappenplan/#stap-3", "Vraag ", gewoon(u.chequebedrag),
-      " aan opleidingscheques aan in het WSE-loket, vóór je opleiding begint."));
-    if (u.eigen_bijdrage > 0) {
-      lijst.push(stap("/stappenplan/#stap-6", "Betaal ", gewoon(u.eigen_bijdrage), " aan Edenred."));
-    }
-    lijst.push(stap("/stappenplan/#stap-7", "Betaal je opleidingsinstelling met je opleidingscheques",
-      u.bijbetalen > 0 ? [" en ", gewoon(u.bijbetalen), " zelf."] : "."));
-  } else if (u.bijbetalen > 0) {
-    lijst.push(stap(null, "Betaal ", gewoon(u.bijbetalen), " aan je opleidingsinstelling."));
-  }
-  if (u.terugbetaling > 0) {
-    lijst.push(stap("/terugbetaling/", "Stuur je documenten naar de JoJo/VeVe-coördinatie."));
-    lijst.push(stap(null, "Je krijgt ", gewoon(u.terugbetaling), " terug."));
-  } else {
-    lijst.push(stap(null, "Klaar: je hoeft niets terug te vragen."));
-  }
-  return lijst;
 }
 
 function documenten(u, teksten, link) {
   if (!u.documenten.length) return null;
   return [
-    el("h3", {}, "Deze documenten stuur je naar de JoJo/VeVe-coördinatie"),
+    el("h3", {}, teksten.resultaat.documenten),
     el("ol", { class: "documenten" }, u.documenten.map((id) => {
       const tekst = teksten.documenten[id] || { titel: id, uitleg: "" };
       return el("li", { dataset: { document: id } },
@@ -209,28 +154,29 @@ function documenten(u, teksten, link) {
 function waarschuwingen(u, teksten, link) {
   if (!u.waarschuwingen.length) return null;
   return [
-    el("h3", {}, "Let op"),
+    el("h3", {}, teksten.resultaat.waarschuwingen),
     el("ul", { class: "waarschuwingen" }, u.waarschuwingen.map((id) => {
       const tekst = teksten.waarschuwingen[id] || { titel: id, uitleg: "" };
       return el("li", { dataset: { waarschuwing: id } },
         el("strong", {}, tekst.titel), ". ", tekst.uitleg,
-        tekst.link ? [" ", el("a", { class: "meer", href: link(tekst.link) }, "Meer uitleg")] : []);
+        tekst.link ? [" ", el("a", { class: "meer", href: link(tekst.link) }, teksten.resultaat.meer_uitleg)] : []);
     })),
   ];
 }
 
-function antwoordenLijst(antwoorden) {
+function antwoordenLijst(antwoorden, kop) {
   if (!antwoorden || !antwoorden.length) return null;
   return el("details", { class: "resultaat-antwoorden", open: true },
-    el("summary", {}, "Jouw antwoorden"),
+    el("summary", {}, kop),
     el("dl", {}, antwoorden.map(([vraag, antwoord]) => el("div", {}, el("dt", {}, vraag), el("dd", {}, antwoord)))));
 }
 
-function regels(u) {
+function regels(u, teksten) {
   if (!u.regels) return null;
-  const datum = (iso) => String(iso).split("-").reverse().join("-");
-  return el("p", { class: "resultaat-regels" },
-    `Berekend met de regels van ${datum(u.regels.start)}`,
-    u.regels.gecontroleerd_op ? `, laatst gecontroleerd op ${datum(u.regels.gecontroleerd_op)}` : "",
-    ". Het WSE-loket en de JoJo/VeVe-coördinatie beslissen over je aanvraag.");
+  const r = teksten.resultaat;
+  const start = datumInWoorden(u.regels.start, teksten);
+  const zin = u.regels.gecontroleerd_op
+    ? r.regels_gecontroleerd.replace("{gecontroleerd_op}", datumInWoorden(u.regels.gecontroleerd_op, teksten))
+    : r.regels;
+  return el("p", { class: "resultaat-regels" }, zin.replace("{start}", start), " ", r.wie_beslist);
 }
