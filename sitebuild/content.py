@@ -121,8 +121,19 @@ def context(datum=None, site_url: str = "http://127.0.0.1:8000/") -> dict:
         link for link in deeplinks(ctx["site_url"]) if link["url"].startswith("/stappenplan/#")
         or link["url"] in ("/waar-heb-ik-recht-op/", "/rekenhulp/", "/terugbetaling/")])
     ctx["illustratie"] = lambda naam: render("illustratie.md.j2", naam=naam, **illustraties()[naam])
-    ctx["teksten_json"] = lambda: json.dumps(teksten, ensure_ascii=False).replace("</", "<\\/")
+    ctx["teksten_json"] = lambda: json.dumps(pagina_teksten(teksten), ensure_ascii=False).replace("</", "<\\/")
     return ctx
+
+
+# Texts only the build uses (for the guide's prose); the calculator page does not need them.
+_ALLEEN_GIDS = ("aandelen", "aandeel_zin", "periode", "dag_en_maand")
+
+
+def pagina_teksten(teksten: dict) -> dict:
+    """The texts the calculator page's script renders the answer with (embedded in the page)."""
+    pagina = {k: v for k, v in teksten.items() if k not in _ALLEEN_GIDS}
+    pagina["opleidingen"] = {code: {"label": o["label"]} for code, o in teksten["opleidingen"].items()}
+    return pagina
 
 
 def soorten_op(datum, regels_mod, teksten: dict, bereken_op) -> dict:
