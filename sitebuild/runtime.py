@@ -19,7 +19,6 @@ import hashlib
 import json
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -56,21 +55,8 @@ def copy_runtime(site: Path) -> Path:
 STDLIB_LIST = ROOT / "python_stdlib.txt"
 RUNTIME_COPIED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 
-# Input the calculator is traced with besides the golden cases: every way `bereken_json` refuses.
-TRACE_TEKSTEN = [
-    "{kapot", "", "[]", "null", "42", '"andere"', "{}",
-    '{"opleiding": "andere", "inschrijvingsgeld": NaN}',
-    '{"opleiding": "andere", "inschrijvingsgeld": Infinity, "al_aangevraagd": -Infinity}',
-    '{"opleiding": "andere", "inschrijvingsgeld": 1e400}',
-    '{"opleiding": "andere", "inschrijvingsgeld": "\\u0662\\u0665\\u0660"}',
-    '{"opleiding": "andere", "inschrijvingsgeld": "\\uff12\\uff15\\uff10"}',
-    '{"opleiding": "andere", "inschrijvingsgeld": "1 234,50 EUR", "al_aangevraagd": "€ 12,-"}',
-    '{"opleiding": "andere", "inschrijvingsgeld": true, "aanvaardt_cheques": "misschien"}',
-    '{"opleiding": 3, "inschrijvingsgeld": [1], "datum": "2026-02-30"}',
-    '{"opleiding": "nt2", "inschrijvingsgeld": 250.125, "datum": "15-09-2026"}',
-    '{"opleiding": "graduaat_bachelor", "inschrijvingsgeld": "12,345.67", "datum": 20260915}',
-    "[" * 5000,
-]
+# What the calculator is traced with (build-owned data: the build never reads the tests).
+TRACE_INVOER = Path(__file__).with_name("trace_invoer.json")
 
 _NODE_RUNNER = r"""
 // Runs Pyodide from node_modules (or a built site) in Node.js for the build and the tests: see _pyodide_in_node.
@@ -158,19 +144,26 @@ def _pyodide_in_node(opdracht: dict, timeout: int = 300) -> dict:
         return json.loads((tmp / "resultaat.json").read_text(encoding="utf-8"))
 
 
+def trace_input() -> dict:
+    """sitebuild/trace_invoer.json: golden cases by name (`berekeningen`) and raw texts (`teksten`)."""
+    return json.loads(TRACE_INVOER.read_text(encoding="utf-8"))
+
+
 def trace_teksten() -> list[str]:
-    """The JSON texts the calculator is traced with: every golden case plus TRACE_TEKSTEN."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    from golden import load_cases  # the golden cases live with the tests (needs pyyaml)
-    return [json.dumps(case["invoer"], ensure_ascii=False) for case in load_cases()] + TRACE_TEKSTEN
+    """The JSON texts the calculator is traced with (sitebuild/trace_invoer.json): every route,
+    document, warning and kind of refusal, as `bereken_json` receives them from the worker."""
+    invoer = trace_input()
+    return ([json.dumps(b["invoer"], ensure_ascii=False) for b in invoer["berekeningen"]]
+            + [t["tekst"] * t.get("herhaal", 1) for t in invoer["teksten"]])
 
 
 def trace_stdlib(teksten: list[str] | None = None) -> list[str]:
     """The files of python_stdlib.zip that Pyodide's start-up plus our calculator import.
 
     Pyodide starts with the complete standard library, loads the wheel the way the worker
-    does, answers every text (every golden case, every kind of refusal) and raises one error
-    into JavaScript; then every module in sys.modules that came out of the zip is listed.
+    does, answers every text (by default trace_teksten(): every route, document,
+    warning and kind of refusal) and raises one error into JavaScript; then every module in
+    sys.modules that came out of the zip is listed.
     """
     import tempfile
     with tempfile.TemporaryDirectory(prefix="wheel-") as tmp:

@@ -1,13 +1,15 @@
 """The trimmed Python standard library the site ships (sitebuild/runtime.py).
 
-python_stdlib.txt is committed: these tests trace it again in Pyodide (Node.js) and run the
-calculator in Node.js on the site's own trimmed runtime, with every golden case and every kind
-of refusal, against native Python. The browser tests (e2e/test_rekenhulp_differentieel.py)
-then run the same worker code on the same files in Chromium.
+python_stdlib.txt is committed: these tests trace it again in Pyodide (Node.js) with the build's
+own inputs (sitebuild/trace_invoer.json), check that those inputs still reach everything the
+golden cases reach, and run the calculator in Node.js on the site's own trimmed runtime, with
+every golden case and every kind of refusal, against native Python. The browser tests
+(e2e/test_rekenhulp_differentieel.py) then run the same worker code on the same files in Chromium.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import zipfile
 
@@ -16,17 +18,53 @@ import pytest
 import build_site
 from sitebuild import layout, runtime
 from calculator import web
+from golden import CASES, load_cases
 
 pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="Node.js ontbreekt")
 
 
 @pytest.fixture(scope="module")
 def teksten():
-    return runtime.trace_teksten()
+    """Every golden case, then the build's own trace inputs (every kind of refusal among them)."""
+    return [json.dumps(case["invoer"], ensure_ascii=False) for case in load_cases()] + runtime.trace_teksten()
 
 
-def test_committed_module_list_is_what_pyodide_and_the_calculator_import(teksten):
-    getraceerd = runtime.trace_stdlib(teksten)
+def _bereikt(tekst: str) -> set[tuple[str, str]]:
+    """What one answer reaches: its route, documents, warnings and rule set, or its refusals."""
+    antwoord = json.loads(web.bereken_json(tekst))
+    if "fouten" in antwoord:
+        return {("fout", f"{f['veld']}: {f['melding']}") for f in antwoord["fouten"]}
+    uitvoer = antwoord["uitvoer"]
+    return ({("route", uitvoer["route"]), ("regels", json.dumps(uitvoer["regels"], sort_keys=True))}
+            | {("document", d) for d in uitvoer["documenten"]}
+            | {("waarschuwing", w) for w in uitvoer["waarschuwingen"]})
+
+
+def test_trace_input_reaches_everything_the_golden_cases_reach():
+    """sitebuild/trace_invoer.json is the build's own, compact copy: it must not fall behind the
+    golden cases (a new route, document, warning, rule set or refusal needs a case there too)."""
+    golden = load_cases()
+    verwacht = set().union(*(_bereikt(json.dumps(c["invoer"], ensure_ascii=False)) for c in golden))
+    verwacht |= {("opleiding", c["invoer"]["opleiding"]) for c in golden
+                 if isinstance(c["invoer"].get("opleiding"), str) and "uitvoer" in c}
+    invoer = runtime.trace_input()
+    bereikt = set().union(*(_bereikt(tekst) for tekst in runtime.trace_teksten()))
+    bereikt |= {("opleiding", b["invoer"]["opleiding"]) for b in invoer["berekeningen"]
+                if "uitvoer" in json.loads(web.bereken_json(json.dumps(b["invoer"])))}
+    ontbreekt = sorted(verwacht - bereikt)
+    assert not ontbreekt, (f"sitebuild/trace_invoer.json misses {ontbreekt}: add a golden case that reaches "
+                           "it, then run `.venv/bin/python build_site.py stdlib`")
+    # at least one case of every golden file's theme, each named after its golden case and as it is there
+    assert {b["thema"] for b in invoer["berekeningen"]} >= {p.stem for p in CASES.glob("*.yaml")}
+    per_naam = {c["name"]: c for c in golden}
+    for b in invoer["berekeningen"]:
+        case = per_naam.get(b["naam"])
+        assert case is not None, f"{b['naam']}: no golden case of that name"
+        assert (case["bestand"], case["invoer"]) == (f"{b['thema']}.yaml", b["invoer"]), b["naam"]
+
+
+def test_committed_module_list_is_what_pyodide_and_the_calculator_import():
+    getraceerd = runtime.trace_stdlib()  # what `build_site.py stdlib` traces
     vastgelegd = runtime.stdlib_entries()
     erbij, eraf = sorted(set(getraceerd) - set(vastgelegd)), sorted(set(vastgelegd) - set(getraceerd))
     assert getraceerd == vastgelegd, (
