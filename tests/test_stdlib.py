@@ -3,8 +3,10 @@
 python_stdlib.txt is committed: these tests trace it again in Pyodide (Node.js) with the build's
 own inputs (sitebuild/trace_invoer.json), check that those inputs still reach everything the
 golden cases reach, and run the calculator in Node.js on the site's own trimmed runtime, with
-every golden case and every kind of refusal, against native Python. The browser tests
-(e2e/test_rekenhulp_differentieel.py) then run the same worker code on the same files in Chromium.
+every golden case and every kind of refusal, against native Python. Node.js loads Python with
+the worker's own steps (docs/assets/rekenhulp/laden.mjs, through sitebuild/pyodide_node.mjs);
+the browser tests (e2e/test_rekenhulp_differentieel.py) then run the worker itself on the same
+files in Chromium.
 """
 
 from __future__ import annotations
@@ -72,19 +74,31 @@ def test_committed_module_list_is_what_pyodide_and_the_calculator_import():
         "run `.venv/bin/python build_site.py stdlib` and commit the list")
 
 
-@pytest.mark.parametrize("momentopname", [False, True], ids=["vers", "uit-momentopname"])
-def test_site_runtime_answers_like_native_python(site_dir, teksten, momentopname):
+@pytest.mark.parametrize("snapshot", [False, True], ids=["vers", "uit-snapshot"])
+def test_site_runtime_answers_like_native_python(site_dir, teksten, snapshot):
     """Started fresh, and restored from a memory snapshot as a returning visitor's worker does."""
     map_ = next((site_dir / build_site.RUNTIME_DIR).glob("*/pyodide.asm.wasm")).parent
     wheel = next((site_dir / layout.WHEEL_DIR).rglob("*.whl"))
     uit = runtime._pyodide_in_node({"indexURL": f"{map_}/", "stdLibURL": str(map_ / "python_stdlib.zip"),
-                                       "wheel": str(wheel), "teksten": teksten, "momentopname": momentopname})
+                                       "wheel": str(wheel), "teksten": teksten, "snapshot": snapshot})
     verschillen = [(tekst, antwoord, web.bereken_json(tekst))  # the same JSON text, types and all
                    for tekst, antwoord in zip(teksten, uit["antwoorden"])
                    if antwoord != web.bereken_json(tekst)]
     assert len(uit["antwoorden"]) == len(teksten)
     assert not verschillen, f"{len(verschillen)} differ, e.g. {verschillen[:2]}"
     assert uit["fout"] == "TypeError"  # a Python error still reaches JavaScript as itself
+
+
+def test_node_runner_loads_python_with_the_workers_own_code():
+    """The Node.js runner has no loading code of its own: it imports the worker's (laden.mjs),
+    and the worker imports the same file."""
+    runner = runtime.NODE_RUNNER.read_text(encoding="utf-8")
+    worker = (runtime.LADEN.parent / "worker.mjs").read_text(encoding="utf-8")
+    assert 'from "../docs/assets/rekenhulp/laden.mjs"' in runner
+    assert 'import("./laden.mjs")' in worker
+    laden = runtime.LADEN.read_text(encoding="utf-8")
+    for stap in ("_loadSnapshot", "_makeSnapshot", "makeMemorySnapshot", "pyimport"):
+        assert stap in laden and stap not in runner and stap not in worker, stap
 
 
 def test_trimmed_stdlib_is_small_and_only_the_listed_files(site_dir):
