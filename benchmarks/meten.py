@@ -193,8 +193,8 @@ class Meter:
                 await new Promise((r) => setTimeout(r, 100)); } }""", runtime)
             # ... and the worker its memory snapshot (worker.mjs), a few seconds after the answer
             page.evaluate("""async () => { for (let i = 0; i < 600; i++) {
-                if (await caches.has('rekenhulp-geheugen')
-                    && (await (await caches.open('rekenhulp-geheugen')).keys()).length) return;
+                if (await caches.has('rekenhulp-snapshot')
+                    && (await (await caches.open('rekenhulp-snapshot')).keys()).length) return;
                 await new Promise((r) => setTimeout(r, 100)); } }""")
             warm = self.rekenhulp_bezoek(page)
             self.warm_start.append(next((w.evaluate("() => self.rekenhulpStart") for w in page.workers

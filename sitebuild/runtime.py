@@ -7,7 +7,7 @@ Bare Pyodide sends 2.5 MB of standard library (python_stdlib.zip, already compre
     (the committed list python_stdlib.txt, traced by `python build_site.py stdlib` and
     re-traced by tests/test_stdlib.py), without comments and docstrings, stored
     uncompressed so that brotli compresses across files;
-  - pyodide-lock.json without packages (the wheel goes on sys.path, see worker.mjs).
+  - pyodide-lock.json without packages (the wheel goes on sys.path, see laden.mjs).
 The stripping runs in Pyodide itself (Node.js), the same Python 3.14 that will import the
 files, and keeps a file only when it compiles to exactly the same bytecode as the original.
 """
@@ -19,7 +19,6 @@ import hashlib
 import json
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -56,66 +55,11 @@ def copy_runtime(site: Path) -> Path:
 STDLIB_LIST = ROOT / "python_stdlib.txt"
 RUNTIME_COPIED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 
-# Input the calculator is traced with besides the golden cases: every way `bereken_json` refuses.
-TRACE_TEKSTEN = [
-    "{kapot", "", "[]", "null", "42", '"andere"', "{}",
-    '{"opleiding": "andere", "inschrijvingsgeld": NaN}',
-    '{"opleiding": "andere", "inschrijvingsgeld": Infinity, "al_aangevraagd": -Infinity}',
-    '{"opleiding": "andere", "inschrijvingsgeld": 1e400}',
-    '{"opleiding": "andere", "inschrijvingsgeld": "\\u0662\\u0665\\u0660"}',
-    '{"opleiding": "andere", "inschrijvingsgeld": "\\uff12\\uff15\\uff10"}',
-    '{"opleiding": "andere", "inschrijvingsgeld": "1 234,50 EUR", "al_aangevraagd": "€ 12,-"}',
-    '{"opleiding": "andere", "inschrijvingsgeld": true, "aanvaardt_cheques": "misschien"}',
-    '{"opleiding": 3, "inschrijvingsgeld": [1], "datum": "2026-02-30"}',
-    '{"opleiding": "nt2", "inschrijvingsgeld": 250.125, "datum": "15-09-2026"}',
-    '{"opleiding": "graduaat_bachelor", "inschrijvingsgeld": "12,345.67", "datum": 20260915}',
-    "[" * 5000,
-]
-
-_NODE_RUNNER = r"""
-// Runs Pyodide from node_modules (or a built site) in Node.js for the build and the tests: see _pyodide_in_node.
-import { readFileSync, writeFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
-const opdracht = JSON.parse(readFileSync(process.argv[2], "utf-8"));
-const { loadPyodide } = await import(pathToFileURL(opdracht.indexURL + "pyodide.mjs").href);
-const opties = { indexURL: opdracht.indexURL };
-if (opdracht.stdLibURL) opties.stdLibURL = opdracht.stdLibURL;
-const wielPad = opdracht.wheel ? "/lib/" + opdracht.wheel.split("/").pop() : null;
-function zetWiel(py) {  // as worker.mjs does it: the wheel (a zip) on sys.path
-  py.FS.writeFile(wielPad, readFileSync(opdracht.wheel));
-  const sys = py.pyimport("sys");
-  sys.path.insert(0, wielPad);
-  sys.destroy();
-}
-let pyodide;
-if (opdracht.momentopname) {
-  // as a returning visitor's worker: Python restored from a snapshot taken after the import
-  const eerste = await loadPyodide({ ...opties, _makeSnapshot: true });
-  zetWiel(eerste);
-  eerste.pyimport("calculator.web");
-  const geheugen = eerste.makeMemorySnapshot();
-  pyodide = await loadPyodide({ ...opties, _loadSnapshot: geheugen });
-  pyodide.FS.writeFile(wielPad, readFileSync(opdracht.wheel));
-} else {
-  pyodide = await loadPyodide(opties);
-}
-const uit = {};
-for (const [doel, bron] of Object.entries(opdracht.bestanden || {})) {
-  pyodide.FS.writeFile(doel, readFileSync(bron));
-}
-if (opdracht.wheel) {
-  // bereken_json called from JavaScript, for every text
-  if (!opdracht.momentopname) zetWiel(pyodide);
-  const web = pyodide.pyimport("calculator.web");
-  uit.antwoorden = opdracht.teksten.map((tekst) => web.bereken_json(tekst));
-  try { web.bereken_json(); } catch (fout) { uit.fout = String(fout.type); }  // an error's way out
-}
-if (opdracht.python) uit.python = pyodide.runPython(opdracht.python);
-for (const [bron, doel] of Object.entries(opdracht.ophalen || {})) {
-  writeFileSync(doel, pyodide.FS.readFile(bron));
-}
-writeFileSync(opdracht.resultaat, JSON.stringify(uit));
-"""
+# What the calculator is traced with (build-owned data: the build never reads the tests).
+TRACE_INVOER = Path(__file__).with_name("trace_invoer.json")
+# Pyodide in Node.js (see _pyodide_in_node), with the worker's own loading steps.
+NODE_RUNNER = Path(__file__).with_name("pyodide_node.mjs")
+LADEN = ROOT / "docs" / "assets" / "rekenhulp" / "laden.mjs"
 
 _TRACE_PYTHON = r"""
 import json, sys
@@ -142,35 +86,40 @@ def _node() -> str:
 
 
 def _pyodide_in_node(opdracht: dict, timeout: int = 300) -> dict:
-    """Run one job (see _NODE_RUNNER) in Pyodide under Node.js; returns its JSON result."""
+    """Run one job (see pyodide_node.mjs) in Pyodide under Node.js; returns its JSON result."""
     import tempfile
     _require_runtime()
     with tempfile.TemporaryDirectory(prefix="pyodide-node-") as tmp:
         tmp = Path(tmp)
-        script = tmp / "runner.mjs"
-        script.write_text(_NODE_RUNNER, encoding="utf-8")
         opdracht = {"indexURL": f"{PYODIDE_NPM}/", **opdracht, "resultaat": str(tmp / "resultaat.json")}
         (tmp / "opdracht.json").write_text(json.dumps(opdracht), encoding="utf-8")
-        proc = subprocess.run([_node(), str(script), str(tmp / "opdracht.json")], capture_output=True,
+        proc = subprocess.run([_node(), str(NODE_RUNNER), str(tmp / "opdracht.json")], capture_output=True,
                               text=True, timeout=timeout, cwd=tmp)
         if proc.returncode != 0:
             raise RuntimeError(f"Pyodide in Node.js faalde:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
         return json.loads((tmp / "resultaat.json").read_text(encoding="utf-8"))
 
 
+def trace_input() -> dict:
+    """sitebuild/trace_invoer.json: golden cases by name (`berekeningen`) and raw texts (`teksten`)."""
+    return json.loads(TRACE_INVOER.read_text(encoding="utf-8"))
+
+
 def trace_teksten() -> list[str]:
-    """The JSON texts the calculator is traced with: every golden case plus TRACE_TEKSTEN."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    from golden import load_cases  # the golden cases live with the tests (needs pyyaml)
-    return [json.dumps(case["invoer"], ensure_ascii=False) for case in load_cases()] + TRACE_TEKSTEN
+    """The JSON texts the calculator is traced with (sitebuild/trace_invoer.json): every route,
+    document, warning and kind of refusal, as `bereken_json` receives them from the worker."""
+    invoer = trace_input()
+    return ([json.dumps(b["invoer"], ensure_ascii=False) for b in invoer["berekeningen"]]
+            + [t["tekst"] * t.get("herhaal", 1) for t in invoer["teksten"]])
 
 
 def trace_stdlib(teksten: list[str] | None = None) -> list[str]:
     """The files of python_stdlib.zip that Pyodide's start-up plus our calculator import.
 
     Pyodide starts with the complete standard library, loads the wheel the way the worker
-    does, answers every text (every golden case, every kind of refusal) and raises one error
-    into JavaScript; then every module in sys.modules that came out of the zip is listed.
+    does (laden.mjs), answers every text (by default trace_teksten(): every route, document,
+    warning and kind of refusal) and raises one error into JavaScript; then every module in
+    sys.modules that came out of the zip is listed.
     """
     import tempfile
     with tempfile.TemporaryDirectory(prefix="wheel-") as tmp:
@@ -290,7 +239,8 @@ def stdlib_bytes() -> bytes:
                          "maak de lijst opnieuw met `python build_site.py stdlib`.")
     code = inspect.getsource(_strip_python) + inspect.getsource(_same_code) + _STRIP_PYTHON
     sleutel = hashlib.sha256()
-    for deel in (bron.read_bytes(), "\n".join(entries).encode(), code.encode(), _NODE_RUNNER.encode()):
+    for deel in (bron.read_bytes(), "\n".join(entries).encode(), code.encode(),
+                 NODE_RUNNER.read_bytes(), LADEN.read_bytes()):
         sleutel.update(hashlib.sha256(deel).digest())
     cache = CACHE / f"python_stdlib-{sleutel.hexdigest()[:16]}.zip"
     if cache.is_file():

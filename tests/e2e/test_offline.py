@@ -23,8 +23,12 @@ PHONE = {"viewport": {"width": 360, "height": 780}, "device_scale_factor": 2, "i
          "has_touch": True, "locale": "nl-BE"}
 GIDS = [url for url in build_site.CONTRACT_URLS if url != "/rekenhulp/"] + ["/bijlagen/", "/voor-coordinatoren/folder/"]
 KLAAR = 60_000
+OUDE_SNAPSHOTS = "rekenhulp-geheugen"  # the snapshot's cache before "rekenhulp-snapshot": sw.js removes it
 
 SW_KLAAR = "async () => { const r = await navigator.serviceWorker.ready; return r.active.scriptURL; }"
+SW_GEACTIVEERD = """async () => { const r = await navigator.serviceWorker.ready;
+  for (let i = 0; i < 300 && r.active.state !== 'activated'; i++) await new Promise((k) => setTimeout(k, 100));
+  return r.active.state === 'activated'; }"""
 CACHES = "async () => { const uit = {}; for (const n of await caches.keys()) " \
          "uit[n] = (await (await caches.open(n)).keys()).map((r) => r.url); return uit; }"
 WACHT_OP_CACHE = """async ([naam, aantal]) => {
@@ -86,6 +90,8 @@ def test_service_worker_stores_every_guide_page_but_not_the_runtime(site_dir):
     for url in build_site.CONTRACT_URLS:
         assert url.lstrip("/") in paginas, url
     assert "search/search_index.json" in paginas and "manifest.webmanifest" in paginas
+    # the calculator's worker and the loading steps it imports (laden.mjs)
+    assert {"assets/rekenhulp/worker.mjs", "assets/rekenhulp/laden.mjs"} <= set(paginas)
     assert all(f"assets/illustraties/{p.name}" in paginas for p in (site_dir / "assets/illustraties").glob("*.svg"))
     assert not any(p.startswith((build_site.RUNTIME_DIR, layout.WHEEL_DIR)) for p in paginas)
     assert all((site_dir / p).exists() for p in paginas)
@@ -151,6 +157,7 @@ def test_offline_after_the_first_visit(browser, site_dir, requests_seen):
 
 
 def test_a_new_build_replaces_the_old_cache(browser, site_dir, tmp_path, requests_seen):
+    """The new service worker removes the old build's pages, and the snapshot cache's old name."""
     from mkdocs.config import load_config
     oud, nieuw, huidig = tmp_path / "oud", tmp_path / "nieuw", tmp_path / "huidig"
     shutil.copytree(site_dir, oud, ignore=shutil.ignore_patterns("pyodide", "calculator"))
@@ -167,13 +174,18 @@ def test_a_new_build_replaces_the_old_cache(browser, site_dir, tmp_path, request
         page.goto("/stappenplan/")
         page.evaluate(SW_KLAAR)
         assert page.evaluate(WACHT_OP_CACHE, [f"gids-{sw_versie(oud)}", 10]) > 0
+        assert page.evaluate(SW_GEACTIVEERD)
+        # a returning visitor's snapshot, kept under the cache name it had before it was renamed
+        page.evaluate(f"""async () => (await caches.open('{OUDE_SNAPSHOTS}'))
+            .put('oud.bin', new Response(new Uint8Array(4096)))""")
+        assert OUDE_SNAPSHOTS in page.evaluate("() => caches.keys()")
         huidig.unlink()
         huidig.symlink_to(nieuw, target_is_directory=True)  # the host now serves the new build
         page.goto("/stappenplan/")  # a navigation checks sw.js: the new worker installs
         assert page.evaluate(WACHT_OP_CACHE, [f"gids-{sw_versie(nieuw)}", 10]) > 0
         for _ in range(50):
-            namen = list(page.evaluate(CACHES))
-            if f"gids-{sw_versie(oud)}" not in namen:
+            namen = page.evaluate("() => caches.keys()")  # only names: caches.open would make one again
+            if f"gids-{sw_versie(oud)}" not in namen and OUDE_SNAPSHOTS not in namen:
                 break
             page.wait_for_timeout(100)
         assert namen == [f"gids-{sw_versie(nieuw)}"] or sorted(namen) == sorted(
@@ -191,8 +203,8 @@ BATCH = """async (invoeren) => Promise.all(invoeren.map(async (invoer) => {
   try { return await window.rekenhulp.bereken(invoer); }
   catch (e) { return { fout: String((e && e.message) || e) }; }
 }))"""
-GEHEUGEN_BEWAARD = """async () => { for (let i = 0; i < 300; i++) {
-  if (await caches.has('rekenhulp-geheugen') && (await (await caches.open('rekenhulp-geheugen')).keys()).length) return true;
+SNAPSHOT_BEWAARD = """async () => { for (let i = 0; i < 300; i++) {
+  if (await caches.has('rekenhulp-snapshot') && (await (await caches.open('rekenhulp-snapshot')).keys()).length) return true;
   await new Promise((r) => setTimeout(r, 100)); } return false; }"""
 
 
@@ -219,11 +231,11 @@ def test_a_returning_visitor_starts_from_the_memory_snapshot(browser, base_url, 
     page.goto("/rekenhulp/?opleiding=andere&inschrijvingsgeld=400")
     expect(page.locator("#resultaat[data-route='cheques']")).to_be_attached(timeout=KLAAR)
     assert hoe_gestart(page) == "vers"
-    assert page.evaluate(GEHEUGEN_BEWAARD)
+    assert page.evaluate(SNAPSHOT_BEWAARD)
 
     page.goto("/rekenhulp/?opleiding=graduaat_bachelor&inschrijvingsgeld=800")
     expect(page.locator("#resultaat [data-veld='chequebedrag']")).to_have_attribute("data-waarde", "500", timeout=KLAAR)
-    assert hoe_gestart(page) == "geheugen"
+    assert hoe_gestart(page) == "snapshot"
     cases = load_cases()
     antwoorden = page.evaluate(BATCH, [c["invoer"] for c in cases])
     verschillen = [(c["name"], a) for c, a in zip(cases, antwoorden)
@@ -231,7 +243,7 @@ def test_a_returning_visitor_starts_from_the_memory_snapshot(browser, base_url, 
     assert not verschillen, verschillen[:3]
 
     # a snapshot that does not restore is forgotten, and Python starts the normal way
-    page.evaluate("""async () => { const c = await caches.open('rekenhulp-geheugen');
+    page.evaluate("""async () => { const c = await caches.open('rekenhulp-snapshot');
         for (const k of await c.keys()) await c.put(k, new Response(new Blob([new Uint8Array(64)])
             .stream().pipeThrough(new CompressionStream('gzip')))); }""")
     page.goto("/rekenhulp/?opleiding=nt2&inschrijvingsgeld=100")

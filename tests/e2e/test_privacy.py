@@ -38,10 +38,10 @@ OPSLAG = """async () => ({
 
 # Everything in Cache Storage (gzip'd entries unpacked), searched for the given texts. Waits up to
 # 15 s for the calculator's memory snapshot, stored after 5 s without requests (worker.mjs).
-GEHEUGEN = """async (teksten) => {
+SNAPSHOT = """async (teksten) => {
   const einde = Date.now() + 15000;
-  while (Date.now() < einde && !(await caches.has('rekenhulp-geheugen')
-         && (await (await caches.open('rekenhulp-geheugen')).keys()).length)) {
+  while (Date.now() < einde && !(await caches.has('rekenhulp-snapshot')
+         && (await (await caches.open('rekenhulp-snapshot')).keys()).length)) {
     await new Promise((r) => setTimeout(r, 250));
   }
   const gevonden = [], bekeken = [];
@@ -145,7 +145,7 @@ def test_answers_stay_in_the_address_only(browser, base_url, requests_seen):
     _controleer_opslag(page, base_url, verboden=["4.321", "87,65", "knelpunt"])
     # The calculator may keep a memory snapshot of Python on the device (a faster next start):
     # it must be of Python before anyone's input, so the typed answers are not in its bytes.
-    inhoud = page.evaluate(GEHEUGEN, ["4.321,09", "87,65"])
+    inhoud = page.evaluate(SNAPSHOT, ["4.321,09", "87,65"])
     assert not inhoud["gevonden"], f"answers stored on the device: {inhoud}"
 
     vers = context.new_page()  # same browser profile, plain address: nothing remembered

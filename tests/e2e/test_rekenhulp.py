@@ -299,8 +299,8 @@ def test_a_wheel_that_does_not_match_its_checksum_is_refused(page):
     """
     def beschadigd(route):
         body = bytearray(route.fetch().body())
-        with zipfile.ZipFile(io.BytesIO(bytes(body))) as wiel:
-            info = next(i for i in wiel.infolist() if i.filename.endswith("/METADATA"))
+        with zipfile.ZipFile(io.BytesIO(bytes(body))) as wheel:
+            info = next(i for i in wheel.infolist() if i.filename.endswith("/METADATA"))
         naam_lengte, extra_lengte = struct.unpack("<HH", body[info.header_offset + 26:info.header_offset + 30])
         body[info.header_offset + 30 + naam_lengte + extra_lengte] ^= 0xFF
         route.fulfill(body=bytes(body), content_type="application/zip")

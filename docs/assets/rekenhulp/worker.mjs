@@ -9,7 +9,8 @@
 // Requests that arrive while Python is loading wait for it and are answered as soon as it is
 // ready. Only JSON text crosses into Python: the page never sends Python source.
 // Loading: the site's trimmed runtime (build_site.py), the wheel straight on sys.path, and on a
-// returning visit Python restored from a memory snapshot this device kept (see below).
+// returning visit Python restored from a memory snapshot this device kept (see below); the steps
+// themselves are in laden.mjs, shared with the Node.js tests.
 
 let beginLaden;
 const berekenJson = new Promise((resolve) => { beginLaden = resolve; }).then(laad);
@@ -30,60 +31,59 @@ self.addEventListener("message", (event) => {
 
 async function laad({ pyodideUrl, indexUrl, wheelUrl }) {
   meld("runtime");
-  // The wheel downloads while Pyodide starts; it is a zip, so it goes on sys.path as it is
-  // (no package manager: that alone would import tarfile, email, importlib.metadata, ...).
-  const wiel = haalWiel(wheelUrl);
-  wiel.catch(() => {});
-  const sleutel = geheugenSleutel(indexUrl, wheelUrl);
-  const bewaard = leesGeheugen(sleutel);
-  const { loadPyodide } = await import(pyodideUrl);
+  // The wheel downloads while Pyodide starts; it is a zip, so it goes on sys.path as it is.
+  const wheel = haalWheel(wheelUrl);
+  wheel.catch(() => {});
+  const sleutel = snapshotSleutel(indexUrl, wheelUrl);
+  const bewaard = leesSnapshot(sleutel);
+  // laden.mjs: the loading steps the build's Node.js runner shares (its tests run this code);
+  // imported here, next to the runtime, rather than statically, which would cost a round trip
+  // before this worker even reads its first message.
+  const [{ loadPyodide }, laden] = await Promise.all([import(pyodideUrl), import("./laden.mjs")]);
   // python_stdlib.zip next to the runtime is the site's trimmed standard library (build_site.py).
   const opties = { indexURL: indexUrl, stdLibURL: new URL("python_stdlib.zip", indexUrl).href };
-  const pad = "/lib/" + new URL(wheelUrl).pathname.split("/").pop();
+  const pad = laden.wheelPad(new URL(wheelUrl).pathname);
 
   // A returning visitor: Python as it was right after the calculator was imported (no input
   // of anyone in it), from this device's own cache. Anything odd: start the normal way.
-  const momentopname = await bewaard;
-  if (momentopname) {
+  const snapshot = await bewaard;
+  if (snapshot) {
     try {
-      const pyodide = await loadPyodide({ ...opties, _loadSnapshot: momentopname });
+      const pyodide = await laden.startVanSnapshot(loadPyodide, opties, snapshot);
       meld("rekenhulp");
-      pyodide.FS.writeFile(pad, await wiel);  // the same wheel the snapshot imported from
-      const web = pyodide.pyimport("calculator.web");
-      if (!JSON.parse(web.bereken_json(PROEF)).uitvoer) throw new Error("proefberekening");
-      self.rekenhulpStart = "geheugen";  // how Python started, for tests and the benchmark
-      return web.bereken_json;
+      laden.zetWheelOpSysPath(pyodide, pad, await wheel);  // the same wheel the snapshot imported from
+      const berekenJson = laden.importeerRekenhulp(pyodide);
+      laden.proefberekening(berekenJson);
+      self.rekenhulpStart = "snapshot";  // how Python started, for tests and the benchmark
+      return berekenJson;
     } catch (fout) {
-      vergeetGeheugen(sleutel);
+      vergeetSnapshot(sleutel);
     }
   }
 
   const bewaren = kanBewaren();
-  const pyodide = await loadPyodide({ ...opties, _makeSnapshot: bewaren });
+  const pyodide = await laden.startVers(loadPyodide, opties, { snapshotMaken: bewaren });
   meld("rekenhulp");
-  pyodide.FS.writeFile(pad, await wiel);
-  const sys = pyodide.pyimport("sys");
-  sys.path.insert(0, pad);
-  sys.destroy();
-  const web = pyodide.pyimport("calculator.web");
+  laden.zetWheelOpSysPath(pyodide, pad, await wheel);
+  const berekenJson = laden.importeerRekenhulp(pyodide);
   self.rekenhulpStart = "vers";
   if (bewaren) {
     try {
-      const geheugen = pyodide.makeMemorySnapshot();
-      bewaarLater = () => bewaarGeheugen(sleutel, geheugen);
+      const snapshot = laden.neemSnapshot(pyodide);
+      bewaarLater = () => bewaarSnapshot(sleutel, snapshot);
       stil();
     } catch (fout) { /* no snapshot this time: the next visit starts the normal way */ }
   }
-  return web.bereken_json;
+  return berekenJson;
 }
 
-// ---------------------------------------------------------------- memory snapshot
+// ---------------------------------------------------------------- snapshot
 // Pyodide's (private, version-bound) memory snapshot: ~31 MB of wasm memory, ~5 MB gzipped,
 // kept in Cache Storage under a key made of the runtime folder and the wheel (both named after
 // their content hash), so a new runtime or new rules never meet an old snapshot. The service
 // worker removes snapshots of runtimes a new build no longer has.
 
-const GEHEUGEN = "rekenhulp-geheugen";
+const SNAPSHOTS = "rekenhulp-snapshot";
 const BEWAAR_NA_MS = 5000;  // of quiet: compressing takes ~1 s of CPU, never in an answer's way
 let bewaarLater = null;
 let bewaarTimer = null;
@@ -98,20 +98,19 @@ function stil() {
     bewaar();
   }, BEWAAR_NA_MS);
 }
-const PROEF = '{"opleiding": "andere", "inschrijvingsgeld": 400, "datum": "2026-09-15"}';
 
 function kanBewaren() {
   return typeof caches !== "undefined" && typeof CompressionStream !== "undefined";
 }
 
-function geheugenSleutel(indexUrl, wheelUrl) {
-  return new URL(`geheugen.bin?wiel=${encodeURIComponent(wheelUrl)}`, indexUrl).href;
+function snapshotSleutel(indexUrl, wheelUrl) {
+  return new URL(`snapshot.bin?wheel=${encodeURIComponent(wheelUrl)}`, indexUrl).href;
 }
 
-async function leesGeheugen(sleutel) {
+async function leesSnapshot(sleutel) {
   try {
     if (!kanBewaren()) return null;
-    const antwoord = await (await caches.open(GEHEUGEN)).match(sleutel);
+    const antwoord = await (await caches.open(SNAPSHOTS)).match(sleutel);
     if (!antwoord) return null;
     const uitgepakt = antwoord.body.pipeThrough(new DecompressionStream("gzip"));
     return new Uint8Array(await new Response(uitgepakt).arrayBuffer());
@@ -120,20 +119,20 @@ async function leesGeheugen(sleutel) {
   }
 }
 
-async function bewaarGeheugen(sleutel, geheugen) {
+async function bewaarSnapshot(sleutel, snapshot) {
   const begin = performance.now();
   try {
-    const cache = await caches.open(GEHEUGEN);
-    const ingepakt = new Blob([geheugen]).stream().pipeThrough(new CompressionStream("gzip"));
+    const cache = await caches.open(SNAPSHOTS);
+    const ingepakt = new Blob([snapshot]).stream().pipeThrough(new CompressionStream("gzip"));
     const blob = await new Response(ingepakt).blob();
     for (const oud of await cache.keys()) await cache.delete(oud);
     await cache.put(sleutel, new Response(blob, { headers: { "Content-Type": "application/octet-stream" } }));
-    self.rekenhulpGeheugen = { ms: Math.round(performance.now() - begin), bytes: blob.size };
+    self.rekenhulpSnapshot = { ms: Math.round(performance.now() - begin), bytes: blob.size };
   } catch (fout) { /* full or private storage: no snapshot, nothing else changes */ }
 }
 
-function vergeetGeheugen(sleutel) {
-  caches.open(GEHEUGEN).then((cache) => cache.delete(sleutel)).catch(() => {});
+function vergeetSnapshot(sleutel) {
+  caches.open(SNAPSHOTS).then((cache) => cache.delete(sleutel)).catch(() => {});
 }
 
 async function haal(url) {
@@ -145,7 +144,7 @@ async function haal(url) {
 // The wheel's folder is named after the start of its SHA-256 (build_site.py), so a broken or
 // altered download is refused here, as Pyodide's loadPackage would refuse a package whose
 // checksum does not match its lock file. (crypto.subtle exists only on https and localhost.)
-async function haalWiel(url) {
+async function haalWheel(url) {
   const bytes = await haal(url);
   if (!self.crypto || !self.crypto.subtle) return bytes;
   const map = new URL(url).pathname.split("/").slice(-2, -1)[0];
