@@ -35,6 +35,9 @@ def bereken(invoer: dict, vandaag: _dt.date | None = None) -> dict:
         **{veld: als_getal(bedragen[veld]) for veld in BEDRAG_VELDEN},
         "documenten": documenten,
         "waarschuwingen": waarschuwingen,
+        # the amounts as read from the input ("1.234" is 1234 in Dutch): shown back to the participant
+        "gelezen": {"inschrijvingsgeld": als_getal(ingelezen.inschrijvingsgeld),
+                    "al_aangevraagd": als_getal(ingelezen.al_aangevraagd)},
         "zinnen": zinnen(bedragen, route, ingelezen.inschrijvingsgeld),
         "tijdlijn": tijdlijn(bedragen, route),
         "regels": {

@@ -2,8 +2,9 @@
 // build_site.py) once the page has loaded, so that storing the guide never slows the page down.
 // On the calculator page it waits until Python is ready (the runtime has the line to itself)
 // and then until nobody has typed for a few seconds (storing over 3 MB must not slow down an
-// answer on a phone), then asks the service worker to keep the runtime too. Nothing happens with
-// "Databesparing" (Save-Data) on, or where service workers are not available.
+// answer on a phone), then asks the service worker to keep the runtime too. When the calculator
+// cannot load (a slow or broken connection), the guide is still stored for offline at once.
+// Nothing happens with "Databesparing" (Save-Data) on, or where service workers are not available.
 
 const wortel = new URL("../", import.meta.url);
 
@@ -38,7 +39,7 @@ function naStilte(doe) {
 
 function naLaden() {
   const rekenhulp = document.getElementById("rekenhulp-vak") && window.rekenhulp;
-  if (rekenhulp && rekenhulp.klaar) rekenhulp.klaar.then(() => naStilte(registreer), () => {});
+  if (rekenhulp && rekenhulp.klaar) rekenhulp.klaar.then(() => naStilte(registreer), registreer);
   else registreer();
 }
 

@@ -1,5 +1,7 @@
 // The page's side of the worker protocol (see worker.mjs): one worker per page, started at once,
 // requests matched by id. A request made while Python loads is answered as soon as it is ready.
+// Loading may take minutes on a slow prepaid connection, and that is fine as long as data keeps
+// arriving: the limit is a stall (no progress for `stallMs`), never a total time.
 
 const ONLEESBAAR = "Deze invoer kan de rekenhulp niet lezen. Stuur één JSON-object, "
   + 'bijvoorbeeld {"opleiding": "andere", "inschrijvingsgeld": 400}.';
@@ -26,10 +28,12 @@ function alsJson(invoer) {
  * @param {object} opties
  * @param {URL|string} opties.workerUrl    the module worker (worker.mjs)
  * @param {object} opties.start            {pyodideUrl, indexUrl, wheelUrl}: absolute URLs
- * @param {number} opties.timeoutMs        give up loading after this long (never an endless wait)
- * @param {(stap: string, melding?: string) => void} opties.opStatus   "runtime" | "rekenhulp" | "klaar" | "fout"
+ * @param {number} opties.stallMs          give up when loading makes no progress for this long
+ * @param {(stap: string, melding?: string, reden?: string) => void} opties.opStatus
+ *        stap "runtime" | "rekenhulp" | "klaar" | "fout"; with "fout" a reden: "verbinding" (no
+ *        connection), "traag" (nothing arrived for stallMs), "download" (broken file) or "browser"
  */
-export function maakClient({ workerUrl, start, timeoutMs, opStatus }) {
+export function maakClient({ workerUrl, start, stallMs, opStatus }) {
   const wachtend = new Map();
   let volgendeId = 1;
   let toestand = "laden";
@@ -40,23 +44,38 @@ export function maakClient({ workerUrl, start, timeoutMs, opStatus }) {
   const klaar = new Promise((resolve, reject) => { klaarGemeld = resolve; mislukGemeld = reject; });
   klaar.catch(() => {});
 
-  function mislukt(reden) {
+  function mislukt(melding, reden = "browser") {
     if (toestand === "fout") return;
     toestand = "fout";
     clearTimeout(timer);
     if (worker) worker.terminate();
-    const fout = new Error(reden || "De rekenhulp kon niet laden.");
+    const fout = new Error(melding || "De rekenhulp kon niet laden.");
+    fout.reden = reden;
     for (const { reject } of wachtend.values()) reject(fout);
     wachtend.clear();
     mislukGemeld(fout);
-    opStatus("fout", fout.message);
+    opStatus("fout", fout.message, reden);
+  }
+
+  /** (Re)start the stall limit: called whenever the worker shows it is still getting somewhere. */
+  function nogBezig() {
+    clearTimeout(timer);
+    if (toestand !== "laden") return;
+    timer = setTimeout(() => {
+      if (self.navigator && navigator.onLine === false) mislukt("Geen internetverbinding.", "verbinding");
+      else mislukt("Er kwam te lang niets binnen.", "traag");
+    }, stallMs);
   }
 
   function opBericht(event) {
     const bericht = event.data || {};
+    if (bericht.type === "voortgang") {
+      nogBezig();
+      return;
+    }
     if (bericht.type === "status") {
       if (bericht.stap === "fout") {
-        mislukt(bericht.melding);
+        mislukt(bericht.melding, bericht.reden);
       } else if (bericht.stap === "klaar") {
         if (toestand !== "laden") return;
         toestand = "klaar";
@@ -64,6 +83,7 @@ export function maakClient({ workerUrl, start, timeoutMs, opStatus }) {
         klaarGemeld();
         opStatus("klaar");
       } else if (toestand === "laden") {
+        nogBezig();
         opStatus(bericht.stap);
       }
       return;
@@ -77,15 +97,16 @@ export function maakClient({ workerUrl, start, timeoutMs, opStatus }) {
   }
 
   try {
+    if (typeof WebAssembly !== "object") throw new Error("Deze browser kan geen WebAssembly uitvoeren.");
     worker = new Worker(workerUrl, { type: "module" });
     worker.addEventListener("message", opBericht);
     worker.addEventListener("error", (event) => {
       event.preventDefault();
-      mislukt(event.message || "De rekenhulp kon niet starten.");
+      mislukt(event.message || "De rekenhulp kon niet starten.", navigator.onLine === false ? "verbinding" : "browser");
     });
     worker.addEventListener("messageerror", () => mislukt("Onleesbaar bericht van de rekenhulp."));
     worker.postMessage({ type: "start", ...start });
-    timer = setTimeout(() => mislukt("Het laden duurde te lang."), timeoutMs);
+    nogBezig();
     opStatus("runtime");
   } catch (fout) {
     queueMicrotask(() => mislukt(String((fout && fout.message) || fout)));

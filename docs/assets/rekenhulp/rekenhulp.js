@@ -2,15 +2,20 @@
 // worker (Python's `bereken`, via Pyodide) and shows the JSON answer. It never parses or computes
 // an amount (STYLE.md 4): "1.234,50" goes to Python exactly as the participant typed it.
 //
+// The form is usable from the first paint (the worker loads meanwhile); the answer follows the
+// form by itself about 300 ms after typing stops, and the address bar follows the answer, so a
+// copied link is always the answer on screen. Bereken stays, for those who look for it.
+//
 // For tests and tools: window.rekenhulp.bereken(invoer) -> Promise<{uitvoer} | {fouten}>, through
 // the same worker as the form; window.rekenhulp.klaar resolves when Python is ready.
 
 import { maakClient } from "./client.js";
-import { el, leegResultaat, toonResultaat } from "./resultaat.js";
+import { el, euro, leegResultaat, toonResultaat } from "./resultaat.js";
 
 // URL contract (ARCHITECTURE.md §4): these names are printed on coordinators' handouts.
 const VELDEN = ["opleiding", "inschrijvingsgeld", "al_aangevraagd", "aanvaardt_cheques", "aanvraag_geweigerd"];
 const KEUZEVELDEN = ["opleiding", "aanvaardt_cheques", "aanvraag_geweigerd"];
+const WACHT_MS = 300;  // after the last keystroke: then the answer follows the form
 const STAPPEN = {  // loading steps: the text id (calculator/teksten/) and the progress bar's value
   runtime: { tekst: "laden_runtime", waarde: 0.5 },
   rekenhulp: { tekst: "laden_rekenhulp", waarde: 1.5 },
@@ -30,31 +35,49 @@ function start(wortel) {
   const opSite = (pad) => new URL(String(pad).replace(/^\//, ""), siteWortel).href;
   let laatsteVraag = 0;
   let getoond = null;  // the answers behind the result on screen (for "Kopieer link")
+  let wachtTimer = null;
+  let client = null;
 
-  formulier.hidden = false;
   wortel.dataset.toestand = "laden";
+  startClient();
 
-  const client = maakClient({
-    workerUrl: new URL("./worker.mjs", import.meta.url),
-    start: {
-      pyodideUrl: opSite(wortel.dataset.pyodideUrl),
-      indexUrl: opSite(wortel.dataset.indexUrl),
-      wheelUrl: opSite(wortel.dataset.wheelUrl),
-    },
-    timeoutMs: Number(wortel.dataset.timeoutMs) || 60000,
-    opStatus: toonStatus,
-  });
+  function startClient() {
+    client = maakClient({
+      workerUrl: new URL("./worker.mjs", import.meta.url),
+      start: {
+        pyodideUrl: opSite(wortel.dataset.pyodideUrl),
+        indexUrl: opSite(wortel.dataset.indexUrl),
+        wheelUrl: opSite(wortel.dataset.wheelUrl),
+      },
+      stallMs: Number(wortel.dataset.stallMs) || 30000,
+      opStatus: toonStatus,
+    });
+  }
 
   window.rekenhulp = {
     bereken: (invoer) => client.bereken(invoer),
-    klaar: client.klaar,
+    get klaar() { return client.klaar; },
     get toestand() { return client.toestand; },
   };
 
   formulier.addEventListener("submit", (event) => {
     event.preventDefault();
+    clearTimeout(wachtTimer);
     reken(leesFormulier(), { doorGebruiker: true });
   });
+  // The answer follows the form: once typing stops, without a tap on Bereken. Before the first
+  // complete answer nobody is told off for a field they have not reached yet.
+  for (const soort of ["input", "change"]) {
+    formulier.addEventListener(soort, () => {
+      clearTimeout(wachtTimer);
+      wachtTimer = setTimeout(() => {
+        const antwoorden = leesFormulier();
+        const iets = getoond || foutenVak.childElementCount || formulier.querySelector("[aria-invalid]");
+        if (!iets && !(antwoorden.opleiding && antwoorden.inschrijvingsgeld.trim())) return;
+        reken(antwoorden, { doorGebruiker: false, vanzelf: true });
+      }, WACHT_MS);
+    });
+  }
   foutenVak.addEventListener("click", (event) => {
     const link = event.target.closest("a[href^='#']");
     const doel = link && document.getElementById(link.getAttribute("href").slice(1));
@@ -65,13 +88,13 @@ function start(wortel) {
   });
   $("kopieer-link").addEventListener("click", kopieerLink);
   $("print-resultaat").addEventListener("click", () => window.print());
-  $("opnieuw-proberen").addEventListener("click", () => location.reload());
+  $("opnieuw-proberen").addEventListener("click", opnieuwProberen);
 
   vulInVanuitAdres();
 
   // ------------------------------------------------------------ loading state
 
-  function toonStatus(stap) {
+  function toonStatus(stap, melding, reden) {
     const laadstatus = $("laadstatus");
     if (STAPPEN[stap]) {
       $("laadstatus-tekst").textContent = teksten.pagina[STAPPEN[stap].tekst];
@@ -82,13 +105,26 @@ function start(wortel) {
       wortel.dataset.toestand = "klaar";
     } else if (stap === "fout") {
       wortel.dataset.toestand = "fout";
+      wortel.dataset.reden = reden || "browser";
       laadstatus.hidden = true;
       formulier.hidden = true;
       acties.hidden = true;
       leegResultaat(resultaat);
       foutenVak.replaceChildren();
+      $("rekenhulp-kapot-reden").textContent = teksten.pagina[`reden_${reden}`] || teksten.pagina.reden_browser;
       $("rekenhulp-kapot").hidden = false;
     }
+  }
+
+  /** A new worker that starts from what already arrived (Cache Storage); the answers stay. */
+  function opnieuwProberen() {
+    $("rekenhulp-kapot").hidden = true;
+    formulier.hidden = false;
+    wortel.dataset.toestand = "laden";
+    delete wortel.dataset.reden;
+    startClient();
+    const antwoorden = leesFormulier();
+    if (antwoorden.opleiding || antwoorden.inschrijvingsgeld.trim()) reken(antwoorden, { doorGebruiker: false, vanzelf: true });
   }
 
   // ------------------------------------------------------------ form and URL
@@ -152,7 +188,12 @@ function start(wortel) {
 
   // ------------------------------------------------------------ asking and showing
 
-  function reken(antwoorden, { doorGebruiker }) {
+  /**
+   * Ask Python and show its answer. `doorGebruiker`: Bereken was tapped (the answer or the error
+   * summary gets the focus); `vanzelf`: the form changed (nothing moves, errors show next to
+   * their field); neither: a shared link was opened.
+   */
+  function reken(antwoorden, { doorGebruiker, vanzelf = false }) {
     const vraag = ++laatsteVraag;
     $("kopieer-status").textContent = "";
     $("kopieer-handmatig").hidden = true;
@@ -165,38 +206,40 @@ function start(wortel) {
       if (antwoord.fouten) {
         getoond = null;
         acties.hidden = true;
-        leegResultaat(resultaat);
-        toonFouten(antwoord.fouten, doorGebruiker);
+        leegResultaat(resultaat);  // never a stale answer next to an error
+        toonFouten(antwoord.fouten, { focus: doorGebruiker, samenvatting: !vanzelf });
+        history.replaceState(history.state, "", deelUrl(antwoorden));
         return;
       }
       wisFouten();
       toonResultaat(resultaat, antwoord.uitvoer, {
-        teksten, link: opSite, antwoorden: beschrijf(antwoorden),
+        teksten, link: opSite, antwoorden: beschrijf(antwoorden, antwoord.uitvoer.gelezen),
       });
       getoond = antwoorden;
       acties.hidden = false;
       history.replaceState(history.state, "", deelUrl(antwoorden));
-      if (doorGebruiker || window.scrollY < 50) {
+      if (doorGebruiker || (!vanzelf && window.scrollY < 50)) {
         resultaat.scrollIntoView({ block: "start" });
         if (doorGebruiker) $("resultaat-titel").focus({ preventScroll: true });
       }
     }, () => {
       if (vraag !== laatsteVraag || client.toestand === "fout") return;  // the fallback says it all
       leegResultaat(resultaat);
-      toonFouten([{ veld: "invoer", melding: teksten.pagina.iets_mis }], doorGebruiker);
+      toonFouten([{ veld: "invoer", melding: teksten.pagina.iets_mis }], { focus: doorGebruiker, samenvatting: true });
     });
   }
 
   /** The answers as the participant gave them, with the question names of the texts. */
-  function beschrijf(antwoorden) {
+  function beschrijf(antwoorden, gelezen) {
     const woord = teksten.antwoorden;
     const jaNee = (w) => woord[String(w).toLowerCase()] || w;
     const opleiding = teksten.opleidingen[antwoorden.opleiding];
     const vraag = teksten.vragen;
     return [
       [vraag.opleiding, opleiding ? opleiding.label : antwoorden.opleiding],
-      [vraag.inschrijvingsgeld, antwoorden.inschrijvingsgeld],
-      [vraag.al_aangevraagd, antwoorden.al_aangevraagd || woord.niets],
+      [vraag.inschrijvingsgeld, gelezen ? euro(gelezen.inschrijvingsgeld) : antwoorden.inschrijvingsgeld],
+      [vraag.al_aangevraagd, gelezen && gelezen.al_aangevraagd ? euro(gelezen.al_aangevraagd)
+        : antwoorden.al_aangevraagd || woord.niets],
       [vraag.aanvaardt_cheques, jaNee(antwoorden.aanvaardt_cheques || "ja")],
       [vraag.aanvraag_geweigerd, jaNee(antwoorden.aanvraag_geweigerd || "nee")],
     ];
@@ -216,7 +259,8 @@ function start(wortel) {
     }
   }
 
-  function toonFouten(fouten, focus) {
+  /** Each message next to its field; with `samenvatting` also the list above the form (role=alert). */
+  function toonFouten(fouten, { focus = false, samenvatting = true } = {}) {
     wisFouten();
     const perVeld = new Map();
     for (const { veld, melding } of fouten) {
@@ -238,8 +282,10 @@ function start(wortel) {
         items.push(el("li", { dataset: { veld } }, el("a", { href: `#${invoer[0].id}` }, tekst)));
       } else {
         items.push(el("li", { dataset: { veld } }, tekst));
+        samenvatting = true;  // no field to show it next to
       }
     }
+    if (!samenvatting) return;
     foutenVak.replaceChildren(
       el("h2", {}, teksten.pagina.kijk_na),
       el("ul", {}, items),

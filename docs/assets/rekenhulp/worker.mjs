@@ -4,20 +4,24 @@
 // Protocol (STYLE.md 8):
 //   page -> worker  {type: "start", pyodideUrl, indexUrl, wheelUrl}   once, first message
 //   page -> worker  {id, invoer}                                      any time, even before ready
-//   worker -> page  {type: "status", stap: "runtime"|"rekenhulp"|"klaar"|"fout", melding?}
+//   worker -> page  {type: "status", stap: "runtime"|"rekenhulp"|"klaar"|"fout", melding?, reden?}
+//   worker -> page  {type: "voortgang", bytes}     data keeps arriving (the page's stall limit)
 //   worker -> page  {id, uitvoer} | {id, fouten} | {id, fout}         fout: an unexpected error
 // Requests that arrive while Python is loading wait for it and are answered as soon as it is
 // ready. Only JSON text crosses into Python: the page never sends Python source.
 // Loading: the site's trimmed runtime (build_site.py), the wheel straight on sys.path, and on a
 // returning visit Python restored from a memory snapshot this device kept (see below); the steps
 // themselves are in laden.mjs, shared with the Node.js tests.
+// Slow and flaky data: the big files (wasm, stdlib, wheel) are downloaded here, as a stream that
+// reports progress, and kept in Cache Storage as soon as each one is complete, so a second try
+// starts from what already arrived; Pyodide then gets them from memory (see `vooraf`).
 
 let beginLaden;
 const berekenJson = new Promise((resolve) => { beginLaden = resolve; }).then(laad);
 
 berekenJson.then(
   () => meld("klaar"),
-  (fout) => meld("fout", tekstVan(fout)),
+  (fout) => meld("fout", tekstVan(fout), redenVan(fout)),
 );
 
 self.addEventListener("message", (event) => {
@@ -31,7 +35,10 @@ self.addEventListener("message", (event) => {
 
 async function laad({ pyodideUrl, indexUrl, wheelUrl }) {
   meld("runtime");
-  // The wheel downloads while Pyodide starts; it is a zip, so it goes on sys.path as it is.
+  if (typeof WebAssembly !== "object") throw metReden(new Error("geen WebAssembly"), "browser");
+  // Everything big downloads at once, while Pyodide's own script loads; the wheel is a zip, so
+  // it goes on sys.path as it is.
+  for (const naam of ["pyodide.asm.wasm", "python_stdlib.zip"]) haalVooraf(new URL(naam, indexUrl).href);
   const wheel = haalWheel(wheelUrl);
   wheel.catch(() => {});
   const sleutel = snapshotSleutel(indexUrl, wheelUrl);
@@ -135,22 +142,119 @@ function vergeetSnapshot(sleutel) {
   caches.open(SNAPSHOTS).then((cache) => cache.delete(sleutel)).catch(() => {});
 }
 
-async function haal(url) {
-  const antwoord = await fetch(url);
-  if (!antwoord.ok) throw new Error(`${url}: HTTP ${antwoord.status}`);
-  return new Uint8Array(await antwoord.arrayBuffer());
+// ---------------------------------------------------------------- downloads
+// The runtime's files go into the service worker's runtime cache (sw.js keeps what the current
+// build uses and removes the rest), each one as soon as it is complete.
+
+const RUNTIME_CACHE = "rekenhulp";
+const VOORTGANG_MS = 250;
+const vooraf = new Map();  // URL -> Promise<Uint8Array>: what Pyodide's own fetch gets from memory
+let laatsteVoortgang = 0;
+let ontvangen = 0;
+
+const gewoneFetch = self.fetch.bind(self);
+self.fetch = (bron, opties) => {
+  const url = new URL(bron instanceof Request ? bron.url : String(bron), self.location.href).href;
+  const bytes = vooraf.get(url);
+  if (!bytes) return gewoneFetch(bron, opties);
+  const soort = url.endsWith(".wasm") ? "application/wasm" : "application/zip";
+  return bytes.then((data) => new Response(data, { headers: { "Content-Type": soort } }));
+};
+
+function haalVooraf(url) {
+  const bytes = haal(url);
+  bytes.catch(() => {});
+  vooraf.set(url, bytes);
+  return bytes;
+}
+
+async function haal(url, { bewaar = true } = {}) {
+  const cache = await openCache();
+  const bewaard = cache && await cache.match(url).catch(() => null);
+  if (bewaard) return new Uint8Array(await bewaard.arrayBuffer());
+  let antwoord;
+  try {
+    antwoord = await gewoneFetch(url);
+  } catch (fout) {
+    throw metReden(fout, "verbinding");
+  }
+  if (!antwoord.ok) throw metReden(new Error(`${url}: HTTP ${antwoord.status}`), "verbinding");
+  const delen = [];
+  let lengte = 0;
+  try {
+    const lezer = antwoord.body.getReader();
+    for (;;) {
+      const { done, value } = await lezer.read();
+      if (done) break;
+      delen.push(value);
+      lengte += value.length;
+      voortgang(value.length);
+    }
+  } catch (fout) {
+    throw metReden(fout, "verbinding");  // the connection broke off halfway
+  }
+  const bytes = new Uint8Array(lengte);
+  let plek = 0;
+  for (const deel of delen) {
+    bytes.set(deel, plek);
+    plek += deel.length;
+  }
+  if (bewaar) bewaarInCache(cache, url, bytes, antwoord.headers.get("Content-Type"));
+  return bytes;
+}
+
+function bewaarInCache(cache, url, bytes, soort) {
+  if (!cache) return;
+  cache.put(url, new Response(bytes, { headers: { "Content-Type": soort || "application/octet-stream" } }))
+    .catch(() => {});  // full or private storage: the next try downloads it again
+}
+
+async function openCache() {
+  try {
+    return typeof caches === "undefined" ? null : await caches.open(RUNTIME_CACHE);
+  } catch (fout) {
+    return null;
+  }
+}
+
+function voortgang(bytes) {
+  ontvangen += bytes;
+  const nu = performance.now();
+  if (nu - laatsteVoortgang < VOORTGANG_MS) return;
+  laatsteVoortgang = nu;
+  self.postMessage({ type: "voortgang", bytes: ontvangen });
+}
+
+/** A failure with the reason the page explains: verbinding, traag, download or browser. */
+function metReden(fout, reden) {
+  const uit = fout instanceof Error ? fout : new Error(String(fout));
+  if (!uit.reden) uit.reden = reden;
+  downloadFout = downloadFout || uit;
+  return uit;
+}
+let downloadFout = null;  // the first failed download: Pyodide may wrap it in an error of its own
+
+function redenVan(fout) {
+  if (fout && fout.reden) return fout.reden;
+  if (downloadFout) return downloadFout.reden;
+  return self.navigator && navigator.onLine === false ? "verbinding" : "browser";
 }
 
 // The wheel's folder is named after the start of its SHA-256 (build_site.py), so a broken or
 // altered download is refused here, as Pyodide's loadPackage would refuse a package whose
 // checksum does not match its lock file. (crypto.subtle exists only on https and localhost.)
 async function haalWheel(url) {
-  const bytes = await haal(url);
-  if (!self.crypto || !self.crypto.subtle) return bytes;
-  const map = new URL(url).pathname.split("/").slice(-2, -1)[0];
-  const som = new Uint8Array(await self.crypto.subtle.digest("SHA-256", bytes));
-  const hex = Array.from(som, (b) => b.toString(16).padStart(2, "0")).join("");
-  if (!hex.startsWith(map)) throw new Error("de rekenhulp is niet goed gedownload (controlesom klopt niet)");
+  const bytes = await haal(url, { bewaar: false });  // kept only once its checksum is right
+  if (self.crypto && self.crypto.subtle) {
+    const map = new URL(url).pathname.split("/").slice(-2, -1)[0];
+    const som = new Uint8Array(await self.crypto.subtle.digest("SHA-256", bytes));
+    const hex = Array.from(som, (b) => b.toString(16).padStart(2, "0")).join("");
+    if (!hex.startsWith(map)) {
+      openCache().then((cache) => cache && cache.delete(url));
+      throw metReden(new Error("de rekenhulp is niet goed gedownload (controlesom klopt niet)"), "download");
+    }
+  }
+  bewaarInCache(await openCache(), url, bytes, "application/zip");
   return bytes;
 }
 
@@ -171,8 +275,11 @@ async function beantwoord({ id, invoer }) {
   }
 }
 
-function meld(stap, melding) {
-  self.postMessage(melding === undefined ? { type: "status", stap } : { type: "status", stap, melding });
+function meld(stap, melding, reden) {
+  const bericht = { type: "status", stap };
+  if (melding !== undefined) bericht.melding = melding;
+  if (reden !== undefined) bericht.reden = reden;
+  self.postMessage(bericht);
 }
 
 function tekstVan(fout) {
