@@ -57,10 +57,19 @@ export function maakClient({ workerUrl, start, stallMs, opStatus }) {
     opStatus("fout", fout.message, reden);
   }
 
-  /** (Re)start the stall limit: called whenever the worker shows it is still getting somewhere. */
+  /**
+   * (Re)start the stall limit: called whenever the worker shows it is still getting somewhere.
+   * Once every big file is in, only the device is working (compiling, starting Python): then a
+   * much longer limit, and if even that passes, it is the device, not the connection.
+   */
+  let allesBinnen = false;
   function nogBezig() {
     clearTimeout(timer);
     if (toestand !== "laden") return;
+    if (allesBinnen) {
+      timer = setTimeout(() => mislukt("Python start niet op dit toestel.", "browser"), Math.max(4 * stallMs, 120000));
+      return;
+    }
     timer = setTimeout(() => {
       if (self.navigator && navigator.onLine === false) mislukt("Geen internetverbinding.", "verbinding");
       else mislukt("Er kwam te lang niets binnen.", "traag");
@@ -70,6 +79,7 @@ export function maakClient({ workerUrl, start, stallMs, opStatus }) {
   function opBericht(event) {
     const bericht = event.data || {};
     if (bericht.type === "voortgang") {
+      if (bericht.binnen) allesBinnen = true;
       nogBezig();
       return;
     }

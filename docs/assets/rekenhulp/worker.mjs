@@ -5,7 +5,8 @@
 //   page -> worker  {type: "start", pyodideUrl, indexUrl, wheelUrl}   once, first message
 //   page -> worker  {id, invoer}                                      any time, even before ready
 //   worker -> page  {type: "status", stap: "runtime"|"rekenhulp"|"klaar"|"fout", melding?, reden?}
-//   worker -> page  {type: "voortgang", bytes}     data keeps arriving (the page's stall limit)
+//   worker -> page  {type: "voortgang", bytes, binnen?}   data keeps arriving (the page's stall
+//                                                         limit); binnen: every big file is in
 //   worker -> page  {id, uitvoer} | {id, fouten} | {id, fout}         fout: an unexpected error
 // Requests that arrive while Python is loading wait for it and are answered as soon as it is
 // ready. Only JSON text crosses into Python: the page never sends Python source.
@@ -21,7 +22,11 @@ const berekenJson = new Promise((resolve) => { beginLaden = resolve; }).then(laa
 
 berekenJson.then(
   () => meld("klaar"),
-  (fout) => meld("fout", tekstVan(fout), redenVan(fout)),
+  // what did arrive is in Cache Storage before the page ends this worker: a next try resumes
+  async (fout) => {
+    await Promise.allSettled(bezigMetBewaren);
+    meld("fout", tekstVan(fout), redenVan(fout));
+  },
 );
 
 self.addEventListener("message", (event) => {
@@ -41,6 +46,8 @@ async function laad({ pyodideUrl, indexUrl, wheelUrl }) {
   for (const naam of ["pyodide.asm.wasm", "python_stdlib.zip"]) haalVooraf(new URL(naam, indexUrl).href);
   const wheel = haalWheel(wheelUrl);
   wheel.catch(() => {});
+  Promise.all([...vooraf.values(), wheel]).then(
+    () => self.postMessage({ type: "voortgang", bytes: ontvangen, binnen: true }), () => {});
   const sleutel = snapshotSleutel(indexUrl, wheelUrl);
   const bewaard = leesSnapshot(sleutel);
   // laden.mjs: the loading steps the build's Node.js runner shares (its tests run this code);
@@ -203,10 +210,14 @@ async function haal(url, { bewaar = true } = {}) {
   return bytes;
 }
 
+const bezigMetBewaren = new Set();
+
 function bewaarInCache(cache, url, bytes, soort) {
   if (!cache) return;
-  cache.put(url, new Response(bytes, { headers: { "Content-Type": soort || "application/octet-stream" } }))
+  const bewaren = cache.put(url, new Response(bytes, { headers: { "Content-Type": soort || "application/octet-stream" } }))
     .catch(() => {});  // full or private storage: the next try downloads it again
+  bezigMetBewaren.add(bewaren);
+  bewaren.finally(() => bezigMetBewaren.delete(bewaren));
 }
 
 async function openCache() {
