@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # MkDocs loads this file as a hook, not as a module
 # ruff: noqa: E402
+from sitebuild.assets import hash_own_assets
 from sitebuild.content import _markdown_env, context
 from sitebuild.csp import content_security_policy
 from sitebuild.layout import CONTRACT_URLS, ROOT, RUNTIME_DIR
@@ -63,6 +64,7 @@ def on_post_build(config, **kwargs):
     write_icons(site)
     write_manifest(site, config)
     purge_theme_stylesheets(site)  # after every page is written: it reads which classes they use
+    hash_own_assets(site)  # our CSS and JS under content-hashed names, as the theme's are
     write_service_worker(site, config)  # last: it stores (and hashes) what the others wrote
 
 

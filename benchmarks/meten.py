@@ -24,6 +24,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import sys
@@ -198,7 +199,7 @@ class Meter:
                 await new Promise((r) => setTimeout(r, 100)); } }""")
             warm = self.rekenhulp_bezoek(page)
             self.warm_start.append(next((w.evaluate("() => self.rekenhulpStart") for w in page.workers
-                                         if w.url.endswith("/worker.mjs")), None))
+                                         if re.search(r"/worker(\.[0-9a-f]{8})?\.mjs$", w.url)), None))
         finally:
             context.close()
         return koud, warm, lat

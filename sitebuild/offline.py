@@ -108,7 +108,11 @@ def precache_list(site: Path, config) -> list[str]:
             if doel.is_file() and site in doel.parents and doel.name != "index.html":
                 lijst.add(doel.relative_to(site).as_posix())
     eigen = ROOT / "docs" / "assets"
-    lijst.update(f"assets/{p.relative_to(eigen).as_posix()}" for p in eigen.rglob("*") if p.is_file())
+    for bron in (p for p in eigen.rglob("*") if p.is_file()):
+        pad = site / "assets" / bron.relative_to(eigen)
+        if not pad.is_file():  # our CSS and JS carry a content hash in the site (sitebuild/assets.py)
+            pad = next(pad.parent.glob(f"{pad.stem}.[0-9a-f]*{pad.suffix}"))
+        lijst.add(pad.relative_to(site).as_posix())
     lijst.update(p.relative_to(site).as_posix() for p in (site / ICONS_DIR).glob("*"))
     # the search (loaded when used): its worker, index and the lunr files for our languages
     lijst.add("search/search_index.json")
