@@ -35,7 +35,7 @@ MIME = {
     ".png": "image/png",
     ".xml": "application/xml",
 }
-GEHASHT = re.compile(r"/[0-9a-f]{12}/|\.[0-9a-f]{8}\.min\.(js|css)$")
+GEHASHT = re.compile(r"/[0-9a-f]{12}/|\.[0-9a-f]{8}(\.min)?\.(js|mjs|css)$")
 LANG = "public, max-age=31536000, immutable"
 
 
