@@ -59,9 +59,17 @@ class GedeeldeVerzoeken:
         context.on("request", self)
 
 
+def _vreemd(urls: list[str]) -> list[str]:
+    return [u for u in urls if urlparse(u).scheme in ("http", "https", "ws", "wss")
+            and urlparse(u).hostname not in ("127.0.0.1", "localhost")]
+
+
 @pytest.fixture(scope="session")
 def gedeelde_verzoeken() -> GedeeldeVerzoeken:
-    return GedeeldeVerzoeken()
+    verzoeken = GedeeldeVerzoeken()
+    yield verzoeken
+    vreemd = _vreemd(verzoeken.wachtend)  # made after the last test by a shared context
+    assert not vreemd, f"requests to another origin: {vreemd[:5]}"
 
 
 @pytest.fixture(autouse=True)
@@ -74,8 +82,7 @@ def _only_our_origin(request, requests_seen, controles, gedeelde_verzoeken):
     yield
     gedeelde_verzoeken.lijst = None
     controles["verzoeken_bewaakt"] += len(requests_seen)
-    vreemd = [u for u in requests_seen if urlparse(u).scheme in ("http", "https", "ws", "wss")
-              and urlparse(u).hostname not in ("127.0.0.1", "localhost")]
+    vreemd = _vreemd(requests_seen)
     assert not vreemd, f"requests to another origin: {vreemd[:5]}"
 
 
