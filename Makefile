@@ -22,7 +22,10 @@ build: site/.built
 check: $(VENV)/.installed node_modules/.installed
 	$(PY) build_site.py check
 
+# The page-weight record benchmarks/budget.json is written here only (a test run writes it to
+# .pytest_cache/, so `make test` never changes a tracked file).
 bench: build browser
+	BUDGET_VERSLAG=benchmarks/budget.json $(PY) -m pytest -q -p no:cacheprovider tests/e2e/test_budget.py
 	$(PY) -m benchmarks
 
 site/.built: $(VENV)/.installed node_modules/.installed $(SOURCES)

@@ -6,8 +6,10 @@ on machines where Playwright's own browser is installed, that one is used instea
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -74,3 +76,52 @@ def live_server(site_dir):
 @pytest.fixture(scope="session")
 def base_url(live_server):
     return live_server
+
+
+# ---------------------------------------------------------------- tests never write tracked files
+
+_STAAT = pytest.StashKey[dict]()
+_SESSIE = pytest.StashKey[pytest.Session]()
+
+
+def _werkboom() -> dict[str, str] | None:
+    """`git status --porcelain` of the checkout, with a hash of each listed file's content (so a
+    test that rewrites a file already changed by hand is seen too); None outside a git checkout."""
+    try:
+        uit = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "-z", "--untracked-files=all"],
+                             capture_output=True, check=True, timeout=60).stdout.decode("utf-8", "replace")
+    except (OSError, subprocess.SubprocessError):
+        return None
+    staat, velden = {}, iter(uit.split("\0"))
+    for regel in velden:
+        if not regel:
+            continue
+        if regel[0] in "RC":
+            next(velden, None)  # a rename or copy: its old path follows
+        pad = ROOT / regel[3:]
+        inhoud = hashlib.sha256(pad.read_bytes()).hexdigest()[:12] if pad.is_file() else "-"
+        staat[regel[3:]] = f"{regel[:2]} {inhoud}"
+    return staat
+
+
+def pytest_sessionstart(session):
+    session.config.stash[_SESSIE] = session
+    staat = _werkboom()
+    if staat is not None:
+        session.config.stash[_STAAT] = staat
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Fails the run when a test changed, added or removed a file git sees (anything not ignored)."""
+    voor = config.stash.get(_STAAT, None)
+    na = _werkboom() if voor is not None else None
+    if na is None or na == voor:
+        return
+    veranderd = sorted(p for p in voor.keys() | na.keys() if voor.get(p) != na.get(p))
+    terminalreporter.section("tests changed the checkout", red=True)
+    for pad in veranderd:
+        terminalreporter.line(f"  {pad}: {voor.get(pad, 'clean')} -> {na.get(pad, 'clean')}")
+    terminalreporter.line("Tests must write to tmp_path, site/ or an ignored cache, never to tracked files "
+                          "(or a file was edited by hand during the run).")
+    config.stash[_SESSIE].exitstatus = pytest.ExitCode.TESTS_FAILED

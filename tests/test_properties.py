@@ -11,11 +11,13 @@ import json
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from calculator import BEDRAG_VELDEN, OngeldigeInvoer, bereken
 from calculator.bedragen import lees_bedrag
+from calculator.regels import regels_op
 
 INSTELLINGEN = settings(max_examples=300, deadline=None)
 CENT = Decimal("0.01")
@@ -52,15 +54,66 @@ def geldige_invoer(draw):
     }
 
 
+def verwachte_verdeling(invoer: dict) -> dict[str, Decimal]:
+    """The split as the rules define it, computed here and not by `bereken`: the cap and the
+    participant's share from the parameters in force on the date, then
+    chequebedrag = min(available, fee), eigen_bijdrage = share x chequebedrag rounded half-up to
+    the cent, overheid = the rest of the cheques; the coordination refunds eigen_bijdrage plus
+    what the cheques do not cover (route cheques), or the whole fee (route
+    volledige_terugbetaling). What the participant pays in the end is the fee minus what the
+    government and the refund pay."""
+    regels = regels_op(dt.date.fromisoformat(invoer["datum"]))
+    kost, al = d(invoer["inschrijvingsgeld"]), d(invoer["al_aangevraagd"])
+    maximum = regels.maximum(invoer["opleiding"])
+    beschikbaar = max(maximum - al, Decimal(0))
+    if not invoer["aanvaardt_cheques"] or invoer["aanvraag_geweigerd"]:
+        route, chequebedrag, eigen_bijdrage = "volledige_terugbetaling", Decimal(0), Decimal(0)
+        terugbetaling = kost
+    else:
+        route = "cheques"
+        chequebedrag = min(beschikbaar, kost)
+        eigen_bijdrage = (regels.aandeel(invoer["opleiding"]) * chequebedrag).quantize(CENT, rounding=ROUND_HALF_UP)
+        terugbetaling = eigen_bijdrage + (kost - chequebedrag)
+    overheid = chequebedrag - eigen_bijdrage
+    return {"route": route, "maximum": maximum, "beschikbaar": beschikbaar, "chequebedrag": chequebedrag,
+            "eigen_bijdrage": eigen_bijdrage, "overheid": overheid, "bijbetalen": kost - chequebedrag,
+            "terugbetaling": terugbetaling, "voorschieten": terugbetaling,
+            "netto_kost": kost - overheid - terugbetaling}
+
+
 @INSTELLINGEN
 @given(geldige_invoer())
 def test_money_is_conserved(invoer):
+    """Independent of how `bereken` computes netto_kost: every amount equals the split computed
+    from the rules' definition, and on both routes the participant pays nothing in the end."""
     u = bereken(invoer)
-    assert d(u["overheid"]) + d(u["terugbetaling"]) + d(u["netto_kost"]) == d(invoer["inschrijvingsgeld"])
+    verwacht = verwachte_verdeling(invoer)
+    assert u["route"] == verwacht["route"]
+    for veld in BEDRAG_VELDEN:
+        assert d(u[veld]) == verwacht[veld], (veld, u[veld], verwacht[veld])
+    assert verwacht["netto_kost"] == 0
+    assert d(u["netto_kost"]) == 0
+    assert d(u["overheid"]) + d(u["terugbetaling"]) == d(invoer["inschrijvingsgeld"])
     assert d(u["chequebedrag"]) == d(u["eigen_bijdrage"]) + d(u["overheid"])
     assert d(u["terugbetaling"]) == d(u["eigen_bijdrage"]) + d(u["bijbetalen"])
     assert d(u["voorschieten"]) == d(u["terugbetaling"])
-    assert d(u["netto_kost"]) == 0
+
+
+@pytest.mark.parametrize("aanvaardt, geweigerd, route", [
+    (True, False, "cheques"), (False, False, "volledige_terugbetaling"), (True, True, "volledige_terugbetaling"),
+])
+@pytest.mark.parametrize("opleiding", SOORTEN)
+def test_money_is_conserved_on_both_routes(opleiding, aanvaardt, geweigerd, route):
+    """Each route and each kind of training for certain (hypothesis may miss one), at an odd cent
+    amount below the cap, one above it, and with the cap used up."""
+    for kost, al in (("123.45", "0"), ("1234.57", "0.01"), ("400", "600")):
+        invoer = {"opleiding": opleiding, "inschrijvingsgeld": kost, "al_aangevraagd": al,
+                  "aanvaardt_cheques": aanvaardt, "aanvraag_geweigerd": geweigerd, "datum": "2026-09-15"}
+        u = bereken(invoer)
+        verwacht = verwachte_verdeling(invoer)
+        assert u["route"] == verwacht["route"] == route
+        assert {veld: d(u[veld]) for veld in BEDRAG_VELDEN} == {veld: verwacht[veld] for veld in BEDRAG_VELDEN}
+        assert d(u["netto_kost"]) == verwacht["netto_kost"] == 0
 
 
 @INSTELLINGEN

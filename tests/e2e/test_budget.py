@@ -4,12 +4,16 @@ A real first visit in Chromium (phone size, empty cache, service worker blocked 
 the page itself counts) records every request; each is the brotli size of its file in site/.
   - every guide page: everything it requests except lazy images <= 80 kB (goal 60 kB);
   - the calculator: everything up to its first answer <= 3.5 MB (goal 3.2 MB).
-The numbers are printed at the end of the run and kept in benchmarks/budget.json.
+The numbers are printed at the end of the run and written, untracked, to
+.pytest_cache/d/budget/budget.json; `make bench` runs this module with
+BUDGET_VERSLAG=benchmarks/budget.json to update the committed record (tests never write
+tracked files).
 """
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -27,7 +31,7 @@ GIDS = [url for url in build_site.CONTRACT_URLS if url != "/rekenhulp/"] + [
 PAGINA_BUDGET, PAGINA_DOEL = 80_000, 60_000
 REKENHULP_BUDGET, REKENHULP_DOEL = 3_500_000, 3_200_000
 REKENHULP_URL = "/rekenhulp/?opleiding=andere&inschrijvingsgeld=400"
-VERSLAG = Path(build_site.ROOT) / "benchmarks" / "budget.json"
+VERSLAG_ENV = "BUDGET_VERSLAG"  # where the numbers go; default: pytest's own cache folder
 
 LUIE_BEELDEN = """() => [...document.querySelectorAll('img[loading=lazy]')]
     .map((img) => new URL(img.currentSrc || img.src, location.href).href)"""
@@ -36,7 +40,8 @@ LUIE_BEELDEN = """() => [...document.querySelectorAll('img[loading=lazy]')]
 class _Verslag:
     """Collects the measurements and prints them in pytest's terminal summary."""
 
-    def __init__(self):
+    def __init__(self, pad: Path):
+        self.pad = pad
         self.paginas: dict[str, dict] = {}
         self.rekenhulp: dict | None = None
 
@@ -53,15 +58,19 @@ class _Verslag:
             m = self.rekenhulp
             tr.write_line(f"  {'/rekenhulp/ to first answer':32} {mb(m['bytes']):>10} in "
                           f"{m['verzoeken']:2} requests (budget {mb(REKENHULP_BUDGET)}, goal {mb(REKENHULP_DOEL)})")
-        VERSLAG.write_text(json.dumps({
+        self.pad.parent.mkdir(parents=True, exist_ok=True)
+        self.pad.write_text(json.dumps({
             "eenheid": "bytes, brotli quality 11, first visit without service worker",
             "paginas": self.paginas, "rekenhulp": self.rekenhulp}, indent=1, ensure_ascii=False) + "\n",
             encoding="utf-8")
+        tr.write_line(f"  written to {self.pad}")
 
 
 @pytest.fixture(scope="module")
 def verslag(request):
-    plugin = _Verslag()
+    gekozen = os.environ.get(VERSLAG_ENV)
+    pad = Path(gekozen).resolve() if gekozen else request.config.cache.mkdir("budget") / "budget.json"
+    plugin = _Verslag(pad)
     request.config.pluginmanager.register(plugin, "budget-verslag")
     return plugin
 

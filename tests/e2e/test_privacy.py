@@ -182,8 +182,10 @@ def andere_site():
     server.server_close()
 
 
-def test_a_link_to_another_site_does_not_carry_the_answers(page, andere_site):
-    """The address holds the answers; a click to another site sends at most our origin as Referer."""
+def test_a_link_to_another_site_does_not_carry_the_answers(warme_desktop, andere_site):
+    """The address holds the answers; a click to another site sends at most our origin as Referer.
+    (What is sent, not what is stored: a page of the warm context will do, see conftest.py.)"""
+    page = warme_desktop
     elders, ontvangen = andere_site
     page.goto("/rekenhulp/?opleiding=andere&inschrijvingsgeld=555")
     expect(page.locator("#resultaat[data-route]")).to_be_attached(timeout=KLAAR)

@@ -1,6 +1,10 @@
 """The rekenhulp page in a real browser: form, result (DOM contract), shared links, errors,
 loading indicator, fallbacks and print. Amounts, ids, links and visibility are asserted, not
-long Dutch sentences (STYLE.md 7)."""
+long Dutch sentences (STYLE.md 7).
+
+Tests of the answer open their page in a warm context of this module (`phone`, `warm`: Python
+restored from the memory snapshot, see conftest.py); the loading indicator, the fallbacks, the
+checksum and the page without JavaScript are about loading and keep a fresh context (`page`)."""
 
 from __future__ import annotations
 
@@ -28,6 +32,18 @@ def waarden(page) -> dict:
 
 def wacht_op_resultaat(page, route="cheques"):
     expect(page.locator(f"#resultaat[data-route='{route}']")).to_be_attached(timeout=KLAAR)
+
+
+@pytest.fixture
+def phone(warme_pagina):
+    """A page in the warm 360 px phone context."""
+    return warme_pagina
+
+
+@pytest.fixture
+def warm(warme_desktop):
+    """A page in the warm desktop context (the browser's default 1280 x 720 window, like `page`)."""
+    return warme_desktop
 
 
 # ---------------------------------------------------------------- the Done-when of issue 7
@@ -77,7 +93,8 @@ def test_tap_targets_are_big_enough_on_phone(phone):
 
 # ---------------------------------------------------------------- form, result, links
 
-def test_dutch_amount_typed_by_the_user(page):
+def test_dutch_amount_typed_by_the_user(warm):
+    page = warm
     page.goto("/rekenhulp/")
     vul_in(page, opleiding="andere", inschrijvingsgeld="1.234,50")
     page.click("#bereken")
@@ -89,7 +106,8 @@ def test_dutch_amount_typed_by_the_user(page):
     assert parse_qs(urlparse(page.url).query)["inschrijvingsgeld"] == ["1.234,50"]
 
 
-def test_route_volledige_terugbetaling_and_its_links(page, site_dir):
+def test_route_volledige_terugbetaling_and_its_links(warm, site_dir):
+    page = warm
     page.goto("/rekenhulp/?opleiding=secundair&inschrijvingsgeld=150&aanvaardt_cheques=nee")
     wacht_op_resultaat(page, "volledige_terugbetaling")
     gezien = waarden(page)
@@ -113,14 +131,13 @@ def test_route_volledige_terugbetaling_and_its_links(page, site_dir):
     ("opleiding=secundair&inschrijvingsgeld=150&aanvaardt_cheques=nee",
      "opleiding=graduaat_bachelor&inschrijvingsgeld=2000&al_aangevraagd=300", "cheques"),
 ], ids=["ander-bedrag", "andere-route", "terug-naar-cheques"])
-def test_a_changed_answer_shows_exactly_what_a_fresh_page_shows(browser, base_url, van, naar, route):
+def test_a_changed_answer_shows_exactly_what_a_fresh_page_shows(warm, van, naar, route):
     """The answer is updated in place (only what changed: fast on a phone), so after any change
     the result must be the very DOM a fresh page with the new answers renders."""
     def resultaat(page):
         return page.locator("#resultaat").evaluate("e => e.outerHTML")
 
-    context = browser.new_context(base_url=base_url, service_workers="block")
-    page = context.new_page()
+    page = warm
     page.goto(f"/rekenhulp/?{naar}")
     wacht_op_resultaat(page, route)
     vers = resultaat(page)
@@ -131,10 +148,10 @@ def test_a_changed_answer_shows_exactly_what_a_fresh_page_shows(browser, base_ur
     page.locator("#bereken").click()
     expect(page).to_have_url(re.compile(re.escape(naar.replace(",", "%2C")).replace("%2C", "(,|%2C)")))
     assert resultaat(page) == vers
-    context.close()
 
 
-def test_bar_has_a_text_equivalent(page):
+def test_bar_has_a_text_equivalent(warm):
+    page = warm
     page.goto("/rekenhulp/?opleiding=graduaat_bachelor&inschrijvingsgeld=700")
     wacht_op_resultaat(page)
     expect(page.locator(".verdeling-balk")).to_have_attribute("aria-hidden", "true")
@@ -145,8 +162,16 @@ def test_bar_has_a_text_equivalent(page):
     expect(page.locator(".tijdlijn li")).not_to_have_count(0)
 
 
-def test_copy_link_round_trip(context, page):
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
+@pytest.fixture
+def klembord(warm):
+    """The warm page, allowed to use the clipboard during this test only."""
+    warm.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    yield warm
+    warm.context.clear_permissions()
+
+
+def test_copy_link_round_trip(klembord):
+    page, context = klembord, klembord.context
     page.goto("/rekenhulp/")
     vul_in(page, opleiding="graduaat_bachelor", inschrijvingsgeld="700", al_aangevraagd="100",
            aanvraag_geweigerd="nee")
@@ -170,9 +195,11 @@ def test_copy_link_round_trip(context, page):
     assert eerst["beschikbaar"] == "400" and eerst["chequebedrag"] == "400"
     expect(tweede.locator("#opleiding-graduaat_bachelor")).to_be_checked()
     expect(tweede.locator("#al_aangevraagd")).to_have_value("100")
+    tweede.close()
 
 
-def test_invalid_input_shows_dutch_errors_next_to_the_field(page):
+def test_invalid_input_shows_dutch_errors_next_to_the_field(warm):
+    page = warm
     page.goto("/rekenhulp/")
     page.fill("#inschrijvingsgeld", "veel geld")
     page.click("#bereken")
@@ -207,7 +234,8 @@ def test_invalid_input_shows_dutch_errors_next_to_the_field(page):
     assert waarden(page)["overheid"] == "90"
 
 
-def test_unknown_value_in_a_shared_link_is_explained(page):
+def test_unknown_value_in_a_shared_link_is_explained(warm):
+    page = warm
     page.goto("/rekenhulp/?opleiding=bachelor&inschrijvingsgeld=400&al_aangevraagd=-5")
     expect(page.locator("#fouten li")).to_have_count(2, timeout=KLAAR)
     expect(page.locator("#fout-opleiding")).to_be_visible()
@@ -280,7 +308,8 @@ def test_without_javascript(browser, base_url, requests_seen):
 
 # ---------------------------------------------------------------- print
 
-def test_print_view_fits_one_a4_page(page):
+def test_print_view_fits_one_a4_page(warm):
+    page = warm
     page.goto("/rekenhulp/?opleiding=andere&inschrijvingsgeld=400&al_aangevraagd=100")
     wacht_op_resultaat(page)
     page.emulate_media(media="print")

@@ -64,9 +64,11 @@ def _origineel(naam: str) -> bytes:
     return bestand.read_bytes()
 
 
-def _open(browser, base_url, url, context_args, thema: bool, toestand=None):
-    context = browser.new_context(base_url=base_url, service_workers="block", **context_args)
-    page = context.new_page()
+def _open(warme_context, url, context_args, thema: bool, toestand=None):
+    """A new page of the session's warm context for these arguments (service workers blocked,
+    Python restored from its snapshot: conftest.py). A routed page bypasses the HTTP cache, so
+    the theme's own files are what it gets."""
+    page = warme_context(**context_args).new_page()
     if thema:
         page.route(ONZE_CSS, lambda route: route.fulfill(
             status=200, content_type="text/css", body=_origineel(route.request.url.rsplit("/", 1)[1])))
@@ -81,7 +83,7 @@ def _open(browser, base_url, url, context_args, thema: bool, toestand=None):
     # let the theme react to what moved (the header shows the page title once scrolled past it)
     page.wait_for_timeout(300)
     page.evaluate("() => new Promise((klaar) => requestAnimationFrame(() => requestAnimationFrame(klaar)))")
-    return context, page
+    return page
 
 
 def _eigen_custom_properties(site_dir) -> list[str]:
@@ -89,13 +91,13 @@ def _eigen_custom_properties(site_dir) -> list[str]:
                    for naam in re.findall(r"(?<=[{;])\s*(--[\w-]+)\s*:", css.read_text(encoding="utf-8"))})
 
 
-def _vergelijk(browser, base_url, site_dir, url, context_args, toestand=None):
+def _vergelijk(warme_context, site_dir, url, context_args, toestand=None):
     eigen = _eigen_custom_properties(site_dir)
     metingen = {}
     for thema in (False, True):
-        context, page = _open(browser, base_url, url, context_args, thema, toestand)
+        page = _open(warme_context, url, context_args, thema, toestand)
         metingen[thema] = page.evaluate(_STIJLEN, eigen)
-        context.close()
+        page.close()
     ons, origineel = metingen[False], metingen[True]
     assert [n for n, _ in ons["rijen"]] == [n for n, _ in origineel["rijen"]], f"{url}: not the same page twice"
 
@@ -125,13 +127,13 @@ def test_the_site_sends_cut_down_theme_stylesheets(site_dir):
 
 
 @pytest.mark.parametrize("url", PAGINAS)
-def test_phone_page_looks_as_with_the_theme_css(browser, base_url, site_dir, url):
-    assert _vergelijk(browser, base_url, site_dir, url, PHONE) > 100
+def test_phone_page_looks_as_with_the_theme_css(warme_context, site_dir, url):
+    assert _vergelijk(warme_context, site_dir, url, PHONE) > 100
 
 
 @pytest.mark.parametrize("url", PAGINAS)
-def test_desktop_dark_page_looks_as_with_the_theme_css(browser, base_url, site_dir, url):
-    assert _vergelijk(browser, base_url, site_dir, url, DESKTOP_DONKER) > 100
+def test_desktop_dark_page_looks_as_with_the_theme_css(warme_context, site_dir, url):
+    assert _vergelijk(warme_context, site_dir, url, DESKTOP_DONKER) > 100
 
 
 def _lade_open(page):
@@ -164,5 +166,5 @@ def _fouten(page):
     ("/rekenhulp/?opleiding=andere&inschrijvingsgeld=400", _antwoord),
     ("/rekenhulp/", _fouten),
 ], ids=["navigatie-open", "zoeken-open", "rekenhulp-antwoord", "rekenhulp-fouten"])
-def test_interactive_states_look_as_with_the_theme_css(browser, base_url, site_dir, url, toestand):
-    assert _vergelijk(browser, base_url, site_dir, url, PHONE, toestand) > 100
+def test_interactive_states_look_as_with_the_theme_css(warme_context, site_dir, url, toestand):
+    assert _vergelijk(warme_context, site_dir, url, PHONE, toestand) > 100

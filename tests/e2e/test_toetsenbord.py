@@ -86,7 +86,9 @@ def waarden(page) -> dict:
 
 
 @pytest.fixture
-def rekenhulp(page):
+def rekenhulp(warme_desktop):
+    """/rekenhulp/ with Python ready, in a page of the warm desktop context (conftest.py)."""
+    page = warme_desktop
     page.emulate_media(reduced_motion="reduce")
     page.goto("/rekenhulp/")
     page.evaluate("() => window.rekenhulp.klaar")
@@ -217,12 +219,12 @@ WANDELINGEN = [
 
 
 @pytest.mark.parametrize("url,breedte", WANDELINGEN, ids=[f"{u.split('?')[0]}@{b}" for u, b in WANDELINGEN])
-def test_focus_is_visible_on_every_tab_stop(browser, base_url, requests_seen, controles, url, breedte):
-    """Tab through the whole page once (header, phone menu, content, footer)."""
-    context = browser.new_context(base_url=base_url, locale="nl-BE", reduced_motion="reduce",
-                                  viewport={"width": breedte, "height": 780})
-    context.on("request", lambda req: requests_seen.append(req.url))
-    page = context.new_page()
+def test_focus_is_visible_on_every_tab_stop(warme_desktop, controles, url, breedte):
+    """Tab through the whole page once (header, phone menu, content, footer). A page of the warm
+    desktop context (conftest.py), sized and with reduced motion before it opens the URL."""
+    page = warme_desktop
+    page.set_viewport_size({"width": breedte, "height": 780})
+    page.emulate_media(reduced_motion="reduce")
     page.goto(url)
     if "rekenhulp" in url:
         expect(page.locator("#resultaat[data-route]")).to_be_attached(timeout=KLAAR)
@@ -238,7 +240,6 @@ def test_focus_is_visible_on_every_tab_stop(browser, base_url, requests_seen, co
         gezien.append(stop)
         if not (stop["zichtbaar"] and stop["indicator"]):
             onzichtbaar.append(stop["wie"])
-    context.close()
     controles["focus_stops"] += len(gezien)
     assert len(gezien) >= 10, gezien
     assert not onzichtbaar, f"{len(onzichtbaar)} tab stops without visible focus: {onzichtbaar}"
@@ -284,7 +285,7 @@ BEWEGING = """() => {
 }"""
 
 
-def test_reduced_motion_stops_all_motion(browser, base_url, requests_seen):
+def test_reduced_motion_stops_all_motion(browser, base_url, requests_seen, warme_desktop):
     gewoon = browser.new_context(base_url=base_url, reduced_motion="no-preference")
     gewoon.on("request", lambda req: requests_seen.append(req.url))
     page = gewoon.new_page()
@@ -292,9 +293,9 @@ def test_reduced_motion_stops_all_motion(browser, base_url, requests_seen):
     assert page.evaluate(BEWEGING)["bewegend"], "the check sees no motion even without the preference"
     gewoon.close()
 
-    context = browser.new_context(base_url=base_url, reduced_motion="reduce", viewport={"width": 360, "height": 780})
-    context.on("request", lambda req: requests_seen.append(req.url))
-    page = context.new_page()
+    page = warme_desktop  # the calculator restores Python from the warm context's snapshot
+    page.set_viewport_size({"width": 360, "height": 780})
+    page.emulate_media(reduced_motion="reduce")
     for url in ("/stappenplan/", "/rekenhulp/?opleiding=andere&inschrijvingsgeld=400"):
         page.goto(url)
         if "rekenhulp" in url:
@@ -308,4 +309,3 @@ def test_reduced_motion_stops_all_motion(browser, base_url, requests_seen):
     page.locator("#stap-1 ~ nav.stap-nav").first.get_by_role("link", name=re.compile("Volgende")).click()
     assert page.evaluate("""() => { const r = document.getElementById('stap-2').getBoundingClientRect();
         return r.top >= 0 && r.top < innerHeight; }""")
-    context.close()
