@@ -106,7 +106,7 @@ def phone(browser, base_url, requests_seen):
 
 KLAAR = 60_000  # ms: Python's first, cold start in a context (a loaded CI machine gets more)
 SNAPSHOT_BEWAARD = """async () => { for (let i = 0; i < 600; i++) {
-  if (await caches.has('rekenhulp-geheugen') && (await (await caches.open('rekenhulp-geheugen')).keys()).length)
+  if (await caches.has('rekenhulp-snapshot') && (await (await caches.open('rekenhulp-snapshot')).keys()).length)
     return true;
   await new Promise((r) => setTimeout(r, 100)); } return false; }"""
 
