@@ -153,6 +153,12 @@ function start(wortel) {
         formulier.elements[veld].value = waarde;
       }
     }
+    // A shared link is opened for its answer: go there now, with a screen of room kept for it,
+    // so the answer arriving later pushes nothing the reader sees (no layout shift).
+    if (window.scrollY < 50 && !location.hash) {
+      resultaat.dataset.wacht = "";
+      resultaat.scrollIntoView({ block: "start" });
+    }
     reken({ ...leesFormulier(), ...onbekend }, { doorGebruiker: false });
   }
 
@@ -206,19 +212,22 @@ function start(wortel) {
       if (antwoord.fouten) {
         getoond = null;
         acties.hidden = true;
+        delete resultaat.dataset.wacht;
         leegResultaat(resultaat);  // never a stale answer next to an error
         toonFouten(antwoord.fouten, { focus: doorGebruiker, samenvatting: !vanzelf });
+        if (!doorGebruiker && !vanzelf) foutenVak.scrollIntoView({ block: "start" });  // a link: show what is wrong
         history.replaceState(history.state, "", deelUrl(antwoorden));
         return;
       }
       wisFouten();
+      delete resultaat.dataset.wacht;
       toonResultaat(resultaat, antwoord.uitvoer, {
         teksten, link: opSite, antwoorden: beschrijf(antwoorden, antwoord.uitvoer.gelezen),
       });
       getoond = antwoorden;
       acties.hidden = false;
       history.replaceState(history.state, "", deelUrl(antwoorden));
-      if (doorGebruiker || (!vanzelf && window.scrollY < 50)) {
+      if (doorGebruiker) {
         resultaat.scrollIntoView({ block: "start" });
         if (doorGebruiker) $("resultaat-titel").focus({ preventScroll: true });
       }
