@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # MkDocs loads this file as a hook, not as a module
 # ruff: noqa: E402
-from sitebuild.content import _markdown_env, context
+from sitebuild.content import _markdown_env, context, is_example_site_url
 from sitebuild.csp import content_security_policy
 from sitebuild.layout import CONTRACT_URLS, ROOT, RUNTIME_DIR
 from sitebuild.offline import write_icons, write_manifest, write_service_worker
@@ -64,6 +64,24 @@ def on_post_build(config, **kwargs):
     write_manifest(site, config)
     purge_theme_stylesheets(site)  # after every page is written: it reads which classes they use
     write_service_worker(site, config)  # last: it stores (and hashes) what the others wrote
+    if is_example_site_url(config["site_url"]):
+        warn_example_site_url(config["site_url"])
+
+
+def warn_example_site_url(site_url: str) -> None:
+    """Loud, on stderr, but not a WARNING log: MkDocs runs with --strict, and a local build for
+    trying things out must still work. The pages themselves show a notice too."""
+    regel = "=" * 72
+    print(f"""
+{regel}
+LET OP: de site is gebouwd zonder SITE_URL (site_url = {site_url}).
+Alle QR-codes en links op /voor-coordinatoren/ en in de folder wijzen naar
+deze computer. Op een andere computer of smartphone werken ze niet.
+Die pagina's tonen daarom een melding. Zet de site zo niet online en druk
+de folder zo niet af. Bouw voor publicatie met het echte adres, bijvoorbeeld:
+    SITE_URL=https://www.voorbeeld.be/opleidingscheques/ make build
+{regel}
+""", file=sys.stderr, flush=True)
 
 
 # ---------------------------------------------------------------- commands
