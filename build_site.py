@@ -56,6 +56,14 @@ def on_post_page(output, page, config, **kwargs):
     return output.replace("<head>", "<head>\n    " + meta, 1)
 
 
+def on_post_template(output, template_name, config, **kwargs):
+    """404.html is a theme template, not a page: it gets its Content-Security-Policy here."""
+    if template_name != "404.html":
+        return output
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(output)}">'
+    return output.replace("<head>", "<head>\n    " + meta, 1)
+
+
 def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
     copy_runtime(site)
