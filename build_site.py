@@ -28,6 +28,7 @@ from sitebuild.content import _markdown_env, context, is_example_site_url
 from sitebuild.csp import content_security_policy
 from sitebuild.layout import CONTRACT_URLS, ROOT, RUNTIME_DIR
 from sitebuild.offline import write_icons, write_manifest, write_service_worker
+from sitebuild.reflow import hyphenate_headings, label_table_cells
 from sitebuild.runtime import (STDLIB_LIST, copy_runtime, runtime_urls, stdlib_entries, trace_stdlib,
                                write_stdlib_list)
 from sitebuild.server import make_server
@@ -50,6 +51,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 
 def on_post_page(output, page, config, **kwargs):
+    output = label_table_cells(hyphenate_headings(output))  # narrow screens (sitebuild/reflow.py)
     wasm = bool(page.meta.get("pyodide"))
     csp = content_security_policy(output, wasm=wasm)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
