@@ -25,10 +25,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # MkDocs loads this file as a hook, not as a module
 # ruff: noqa: E402
 from sitebuild.assets import hash_own_assets
-from sitebuild.content import _markdown_env, context
+from sitebuild.content import _markdown_env, context, is_example_site_url
 from sitebuild.csp import content_security_policy
 from sitebuild.layout import CONTRACT_URLS, ROOT, RUNTIME_DIR
 from sitebuild.offline import write_icons, write_manifest, write_service_worker
+from sitebuild.reflow import hyphenate_headings, label_table_cells
 from sitebuild.runtime import (STDLIB_LIST, copy_runtime, runtime_urls, stdlib_entries, trace_stdlib,
                                write_stdlib_list)
 from sitebuild.server import make_server
@@ -51,9 +52,18 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 
 def on_post_page(output, page, config, **kwargs):
+    output = label_table_cells(hyphenate_headings(output))  # narrow screens (sitebuild/reflow.py)
     wasm = bool(page.meta.get("pyodide"))
     csp = content_security_policy(output, wasm=wasm)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
+    return output.replace("<head>", "<head>\n    " + meta, 1)
+
+
+def on_post_template(output, template_name, config, **kwargs):
+    """404.html is a theme template, not a page: it gets its Content-Security-Policy here."""
+    if template_name != "404.html":
+        return output
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(output)}">'
     return output.replace("<head>", "<head>\n    " + meta, 1)
 
 
@@ -66,6 +76,24 @@ def on_post_build(config, **kwargs):
     purge_theme_stylesheets(site)  # after every page is written: it reads which classes they use
     hash_own_assets(site)  # our CSS and JS under content-hashed names, as the theme's are
     write_service_worker(site, config)  # last: it stores (and hashes) what the others wrote
+    if is_example_site_url(config["site_url"]):
+        warn_example_site_url(config["site_url"])
+
+
+def warn_example_site_url(site_url: str) -> None:
+    """Loud, on stderr, but not a WARNING log: MkDocs runs with --strict, and a local build for
+    trying things out must still work. The pages themselves show a notice too."""
+    regel = "=" * 72
+    print(f"""
+{regel}
+LET OP: de site is gebouwd zonder SITE_URL (site_url = {site_url}).
+Alle QR-codes en links op /voor-coordinatoren/ en in de folder wijzen naar
+deze computer. Op een andere computer of smartphone werken ze niet.
+Die pagina's tonen daarom een melding. Zet de site zo niet online en druk
+de folder zo niet af. Bouw voor publicatie met het echte adres, bijvoorbeeld:
+    SITE_URL=https://www.voorbeeld.be/opleidingscheques/ make build
+{regel}
+""", file=sys.stderr, flush=True)
 
 
 # ---------------------------------------------------------------- commands

@@ -91,6 +91,7 @@ def context(datum=None, site_url: str = "http://127.0.0.1:8000/") -> dict:
         "gecontroleerd_op": teksten_mod.datum_in_woorden(dt.date.fromisoformat(regels.gecontroleerd_op))
         if regels.gecontroleerd_op else "",
         "site_url": site_url,
+        "voorbeeld_adressen": is_example_site_url(site_url),
     }
     ctx["rijen"] = list(ctx["opleidingen"].values())
     ctx["plafonds_in_gebruik"] = sorted({rij["maximum"] for rij in ctx["rijen"]})
@@ -120,6 +121,7 @@ def context(datum=None, site_url: str = "http://127.0.0.1:8000/") -> dict:
     ctx["handout"] = lambda: render("handout.md.j2", links=[
         link for link in deeplinks(ctx["site_url"]) if link["url"].startswith("/stappenplan/#")
         or link["url"] in ("/waar-heb-ik-recht-op/", "/rekenhulp/", "/terugbetaling/")])
+    ctx["voorbeeld_melding"] = lambda: render("voorbeeld_adressen.md.j2") if ctx["voorbeeld_adressen"] else ""
     ctx["illustratie"] = lambda naam: render("illustratie.md.j2", naam=naam, **illustraties()[naam])
     ctx["teksten_json"] = lambda: json.dumps(pagina_teksten(teksten), ensure_ascii=False).replace("</", "<\\/")
     return ctx
@@ -199,6 +201,18 @@ def deeplinks(site_url: str) -> list[dict]:
         link["volledig"] = basis + link["url"]
         link["qr"] = qr_svg(link["volledig"])
     return links
+
+
+_LOCAL_HOSTS = {"localhost", "0.0.0.0", "::1", "::"}
+
+
+def is_example_site_url(site_url: str) -> bool:
+    """True when the links would only work on the machine that built the site: no SITE_URL was
+    set (mkdocs.yml's default is http://127.0.0.1:8000/), or it names this computer itself."""
+    from urllib.parse import urlsplit
+    host = (urlsplit(site_url or "").hostname or "").lower()
+    return (not host or host in _LOCAL_HOSTS or host.endswith(".localhost")
+            or host.split(".")[0] == "127" and host.replace(".", "").isdigit())
 
 
 def qr_svg(data: str) -> str:

@@ -33,6 +33,22 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("X-Content-Type-Options", "nosniff")
         super().end_headers()
 
+    def send_error(self, code, message=None, explain=None):
+        """An unknown address gets the site's own 404.html, as a static host does (nginx's
+        `error_page 404 /404.html`, GitHub Pages); directories without their slash are still
+        redirected by the base class, before it gets here."""
+        pagina = Path(self.directory) / "404.html"
+        if code != 404 or not pagina.is_file():
+            return super().send_error(code, message, explain)
+        inhoud = pagina.read_bytes()
+        self.send_response(404, message)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(inhoud)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(inhoud)
+
 
 class _Server(http.server.ThreadingHTTPServer):
     def handle_error(self, request, client_address):

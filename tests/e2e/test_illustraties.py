@@ -4,6 +4,7 @@ to do, it fits a 360 px screen and a tap opens it large."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 import build_site
 
@@ -42,11 +43,14 @@ def test_every_annex_shows_an_example_document(phone, annex):
 
 
 def test_tapping_a_drawing_opens_it_large(phone):
+    """In a dialog over the page (tests/e2e/test_vergroten.py); without JavaScript the SVG itself."""
     phone.goto("/stappenplan/#stap-3c")
     link = phone.locator("#stap-3c ~ figure.illustratie a").first
     link.click()
-    phone.wait_for_url("**/illustraties/stap-3c.svg")
-    assert phone.evaluate("document.documentElement.tagName.toLowerCase()") == "svg"
+    groot = phone.get_by_role("dialog").locator("img")
+    expect(groot).to_be_visible()
+    assert groot.get_attribute("src").endswith("illustraties/stap-3c.svg")
+    assert groot.bounding_box()["width"] > link.locator("img").bounding_box()["width"]
 
 
 def test_annexes_are_linked_from_their_steps(page):
