@@ -9,7 +9,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 SOURCES := $(shell find docs calculator sitebuild templates overrides -type f -not -path '*/__pycache__/*' 2>/dev/null) mkdocs.yml build_site.py python_stdlib.txt
 
-.PHONY: serve test build check bench browser clean
+.PHONY: serve test build check bench lighthouse browser clean
 
 serve: build
 	$(PY) build_site.py serve --no-build
@@ -24,9 +24,16 @@ check: $(VENV)/.installed node_modules/.installed
 
 # The page-weight record benchmarks/budget.json is written here only (a test run writes it to
 # .pytest_cache/, so `make test` never changes a tracked file).
-bench: build browser
+bench: build browser lighthouse
 	BUDGET_VERSLAG=benchmarks/budget.json $(PY) -m pytest -q -p no:cacheprovider tests/e2e/test_budget.py
 	$(PY) -m benchmarks
+
+# Lighthouse for `make bench` only: its own pinned folder, so `npm ci` for `make test` stays small.
+lighthouse: benchmarks/lighthouse/node_modules/.installed
+
+benchmarks/lighthouse/node_modules/.installed: benchmarks/lighthouse/package.json benchmarks/lighthouse/package-lock.json
+	cd benchmarks/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 site/.built: $(VENV)/.installed node_modules/.installed $(SOURCES)
 	$(PY) build_site.py build
@@ -56,4 +63,4 @@ browser:
 	fi
 
 clean:
-	rm -rf site $(VENV) node_modules .pytest_cache .hypothesis
+	rm -rf site $(VENV) node_modules benchmarks/lighthouse/node_modules .pytest_cache .hypothesis

@@ -10,6 +10,9 @@ alternating order, each in a fresh browser context (empty HTTP cache):
   (c)  the same warm: second visit, with HTTP cache and the service worker's cache;
   (d)  answer latency once Python is ready: change the amount, submit, until the new answer is painted;
 and once, without throttling, (e) the bytes transferred per guide page and for the calculator.
+Then, for issue 12: Lighthouse on every page (benchmarks/lighthouse.py), and the calculator on a
+phone (benchmarks/telefoon.py): layout shift at 4x CPU, a first-time visitor at human pace on slow
+4G, and a first visit over a 400 kbit/s link.
 Profiles: none; 4x CPU (CDP Emulation.setCPUThrottlingRate); 4x CPU + slow 4G (150 ms, 1.6 Mbit/s
 down, 750 kbit/s up). Chromium's CPU throttling applies to a page's main thread only, not to its
 workers ("Operation is only supported for pages, not workers"): hence (aw), the fair baseline
@@ -38,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 import build_site  # noqa: E402
 from sitebuild import layout, offline  # noqa: E402
 
+from . import lighthouse, telefoon  # noqa: E402
 from .gewicht import bestand_voor, kb, mb, verzonden  # noqa: E402
 from .server import start_server, voorverwarm  # noqa: E402
 
@@ -49,6 +53,8 @@ PROFIELEN = {
                                       "uploadThroughput": 750_000 / 8}, "naam": "4x CPU + slow 4G"},
 }
 REKENHULP_URL = "/rekenhulp/?opleiding=andere&inschrijvingsgeld=400"
+# The parts of a run (--onderdelen): the timings per profile (a)-(d), the bytes (e), and issue 12's.
+ONDERDELEN = ("tijden", "overdracht", "lighthouse", "cls", "mens", "traag")
 PHONE = {"viewport": {"width": 360, "height": 780}, "device_scale_factor": 2, "is_mobile": True,
          "has_touch": True, "locale": "nl-BE"}
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -253,6 +259,11 @@ def meet(args) -> dict:
         raise SystemExit("site/ is niet gebouwd: voer `make build` uit (make bench doet dat zelf).")
     herhalingen = args.herhalingen or (2 if args.quick else 5)
     profielen = args.profielen.split(",") if args.profielen else list(PROFIELEN)
+    onderdelen = set(args.onderdelen.split(",")) if args.onderdelen else set(ONDERDELEN)
+    if onderdelen - set(ONDERDELEN):
+        raise SystemExit(f"onbekend onderdeel: {', '.join(sorted(onderdelen - set(ONDERDELEN)))}")
+    if "lighthouse" in onderdelen and not lighthouse.CLI.exists():
+        raise SystemExit("Lighthouse ontbreekt: `make lighthouse` (make bench doet dat zelf).")
 
     with tempfile.TemporaryDirectory(prefix="kaal-pyodide-") as tmp:
         kaal = Path(tmp) / "kaal"
@@ -270,6 +281,7 @@ def meet(args) -> dict:
                         "load_bij_begin": [round(x, 2) for x in os.getloadavg()]},
             "pyodide": json.loads((layout.PYODIDE_NPM / "package.json").read_text())["version"],
             "herhalingen": herhalingen, "profielen": {}, "eenheid": "ms since navigation start",
+            "onderdelen": sorted(onderdelen, key=ONDERDELEN.index),
         }
         try:
             with sync_playwright() as p:
@@ -278,10 +290,22 @@ def meet(args) -> dict:
                                             **({"executable_path": uitvoerbaar} if uitvoerbaar else {}))
                 resultaat["browser"] = f"Chromium {browser.version}"
                 meter = Meter(browser, basis, site, kaal)
-                resultaat["overdracht"] = meet_overdracht(meter, site, kaal)
-                for naam in profielen:
-                    resultaat["profielen"][naam] = meet_profiel(meter, naam, herhalingen)
+                if "overdracht" in onderdelen:
+                    resultaat["overdracht"] = meet_overdracht(meter, site, kaal)
+                if "tijden" in onderdelen:
+                    for naam in profielen:
+                        resultaat["profielen"][naam] = meet_profiel(meter, naam, herhalingen)
+                if onderdelen & {"cls", "mens", "traag"}:
+                    # fewer repetitions: each is a whole first visit (the human one takes 25 s)
+                    resultaat["telefoon"] = {
+                        "datum": dt.datetime.now().isoformat(timespec="seconds"),
+                        **telefoon.meet(meter, 1 if args.quick else 3, onderdelen)}
                 browser.close()
+            if "lighthouse" in onderdelen:  # after the other parts: Lighthouse starts its own Chromium
+                urls = lighthouse.paginas(build_site.CONTRACT_URLS, quick=args.quick)
+                resultaat["lighthouse"] = {"datum": dt.datetime.now().isoformat(timespec="seconds"),
+                                           "alle_paginas": not args.quick,
+                                           **lighthouse.meet(basis, urls, uitvoerbaar, opnieuw=not args.quick)}
         finally:
             server.shutdown()
             server.server_close()
@@ -383,6 +407,7 @@ def markdown(res: dict) -> str:
                           f"{verhouding(m, sleutel, a) if a else ''} | {verhouding(m, sleutel, aw) if aw else ''} |")
         regels.append("")
     regels += doelen(res)
+    regels += doelen_12(res)
     o = res.get("overdracht")
     if o:
         regels += ["## (e) Bytes transferred (first visit, brotli from the production-like server)", "",
@@ -403,7 +428,129 @@ def markdown(res: dict) -> str:
             "are stored only after the calculator has been opened.",
             "",
         ]
+    if res.get("lighthouse"):
+        regels += lighthouse_md(res["lighthouse"])
+    if res.get("telefoon"):
+        regels += telefoon_md(res["telefoon"])
     return "\n".join(regels)
+
+
+def lighthouse_md(lh: dict) -> list[str]:
+    paginas = lh["paginas"]
+    indexen = [r["benchmark_index"] for r in paginas.values() if r.get("benchmark_index")]
+    regels = [
+        f"## Lighthouse {lh['versie']}, mobile (issue 12)", "",
+        f"Run {lh['datum']}: Lighthouse's default mobile profile (a phone screen, simulated slow 4G "
+        "and 4x CPU, computed from one unthrottled load), one run per page, each in a fresh Chromium "
+        f"(`{lh['chrome_flags']}`, empty cache) against the production-like server. "
+        + (f"Lighthouse's CPU benchmark index on this machine: {min(indexen):.0f}-{max(indexen):.0f} "
+           "(it warns below about 1000 that the device is slower than it expects: its 4x "
+           "slowdown then comes on top of a slow, shared CPU, and the performance score drops). "
+           if indexen else "")
+        + ("A page below its performance goal gets two more runs and the run with the median "
+           "performance score counts (all scores in the last column and in results.json). "
+           if any("performance_runs" in r for r in paginas.values()) else "")
+        + "Failing audits: score below 1 (informative and not-applicable audits left out); "
+        "performance's own metric audits are not listed, the metrics are. LCP and TBT in ms.", "",
+        "| page | performance | accessibility | best practices | SEO | LCP | TBT | CLS | failing audits |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for url, r in paginas.items():
+        if "fout" in r:
+            regels.append(f"| {url} | error: {r['fout']} | | | | | | | |")
+            continue
+        s, m = r["scores"], r["metrieken"]
+        runs = f" (performance in {len(r['performance_runs'])} runs: {r['performance_runs']})" if "performance_runs" in r else ""
+        falend = "; ".join(f"{k}: {', '.join(a for a in ids if a not in lighthouse.METRIEKEN and a not in LH_METRIEK)}"
+                           for k, ids in r["falend"].items()
+                           if [a for a in ids if a not in lighthouse.METRIEKEN and a not in LH_METRIEK])
+        regels.append(f"| {url} | {s.get('performance')} | {s.get('accessibility')} | {s.get('best-practices')} | "
+                      f"{s.get('seo')} | {m.get('lcp', 0):.0f} | {m.get('tbt', 0):.0f} | {m.get('cls', 0):.3f} | "
+                      f"{falend}{runs} |")
+    regels.append("")
+    return regels
+
+
+LH_METRIEK = {"interactive", "max-potential-fid"}  # metric audits outside METRIEKEN
+
+
+def telefoon_md(t: dict) -> list[str]:
+    regels = [f"## The calculator on a phone (issue 12)", "",
+              f"Run {t['datum']}, 360 px phone context, first visits with an empty cache "
+              "(benchmarks/telefoon.py). Times in s since navigation start.", ""]
+    if "cls" in t:
+        regels += ["**Layout shift** of /rekenhulp/ at 4x CPU (no network throttling): layout-shift "
+                   "entries without recent input, summed from navigation until Python is ready (and the "
+                   "answer of a prefilled link is shown) plus 1 s.", "",
+                   "| address | runs | max | largest shifts (time ms: value, sources) |", "|---|---|---:|---|"]
+        for adres, c in t["cls"].items():
+            grootste = sorted((v for r in c["runs"] for v in r["verschuivingen"]), key=lambda v: -v["waarde"])[:3]
+            runs = ", ".join(f"{r['cls']:.4f}" for r in c["runs"])
+            regels.append(f"| {adres} | {runs} | {c['max']:.4f} | "
+                          + "; ".join(f"{v['t']}: {v['waarde']:.4f} {' '.join(v['bronnen'])}" for v in grootste) + " |")
+        regels.append("")
+    if "mens" in t:
+        regels += ["**A first-time visitor at human pace**, slow 4G (150 ms, 1.6 Mbit/s down, 750 kbit/s up) "
+                   "and 4x CPU: once the form is visible she reads 6 s, taps \"Andere opleiding\", taps the "
+                   "amount field, types 1, 8, 0 (15 s in all); the answer for 180 is measured from her last "
+                   "keystroke to the frame after it is in the page. The page answers by itself 300 ms after "
+                   "typing stops.", "",
+                   "| form visible | last keystroke | Python ready | answer shown | answer after the last keystroke |",
+                   "|---:|---:|---:|---:|---:|"]
+        for r in t["mens"]["runs"]:
+            regels.append(f"| {r['formulier_zichtbaar'] / 1000:.1f} | {r['laatste_toets'] / 1000:.1f} | "
+                          f"{r['python_klaar'] / 1000:.1f} | {r['getekend'] / 1000:.1f} | "
+                          f"{r['na_laatste_toets'] / 1000:.2f} s |")
+        regels.append("")
+    if "traag" in t:
+        r = t["traag"]
+        regels += ["**A slow link**, 400 kbit/s both ways and 400 ms latency, no CPU throttling, first visit "
+                   f"of `{telefoon.INGEVULD}`: the form is visible at {r['formulier_zichtbaar'] / 1000:.1f} s, "
+                   + (f"the first answer at {r['eerste_antwoord'] / 1000:.1f} s." if r["eerste_antwoord"]
+                      else f"no answer: the page stopped with `{r['toestand']}` ({r['reden']})."), ""]
+    return regels
+
+
+def doelen_12(res: dict) -> list[str]:
+    """Issue 12's goals, checked against this run."""
+    rijen = []
+
+    def rij(doel, gemeten, gehaald):
+        rijen.append(f"| {doel} | {gemeten} | {'yes' if gehaald else 'no'} |")
+
+    lh = (res.get("lighthouse") or {}).get("paginas") or {}
+    goed = {u: r for u, r in lh.items() if "fout" not in r}
+    if lh:
+        aantal = f"{len(lh)} pages" + ("" if res["lighthouse"].get("alle_paginas") else ", --quick: not every page")
+        for cat, naam in (("accessibility", "accessibility"), ("best-practices", "best practices"), ("seo", "SEO")):
+            laag = {u: r["scores"][cat] for u, r in goed.items() if r["scores"].get(cat) != 100}
+            rij(f"Lighthouse {naam} 100 on every page ({aantal})",
+                "100 everywhere" if not laag and len(goed) == len(lh)
+                else "; ".join(f"{u} {v}" for u, v in laag.items()) or "errors", not laag and len(goed) == len(lh))
+        for soort, grens, welke in (("guide pages", 98, lambda u: not u.startswith("/rekenhulp/")),
+                                    ("/rekenhulp/", 95, lambda u: u.startswith("/rekenhulp/"))):
+            scores = {u: r["scores"]["performance"] for u, r in goed.items() if welke(u)}
+            if scores:
+                laagste = min(scores, key=scores.get)
+                rij(f"Lighthouse performance >= {grens} on {soort}",
+                    f"lowest {scores[laagste]} ({laagste})", scores[laagste] >= grens)
+    t = res.get("telefoon") or {}
+    if "cls" in t:
+        hoogste = max(c["max"] for c in t["cls"].values())
+        rij("CLS <= 0.01 on /rekenhulp/, with and without a prefilled link, 4x CPU (highest run)",
+            f"{hoogste:.4f}", hoogste <= telefoon.GOALS["cls"])
+    if "mens" in t:
+        m = t["mens"]
+        rij("first-time visitor at human pace (slow 4G, 4x CPU): answer <= 1 s after the last keystroke "
+            "(median; highest)", f"{m['mediaan_na_laatste_toets'] / 1000:.2f} s; {m['max_na_laatste_toets'] / 1000:.2f} s",
+            m["max_na_laatste_toets"] <= telefoon.GOALS["mens_ms"])
+    if "traag" in t:
+        r = t["traag"]["eerste_antwoord"]
+        rij("first answer at 400 kbit/s and 400 ms, first visit, within 150 s",
+            f"{r / 1000:.0f} s" if r else "no answer", bool(r) and r <= telefoon.GOALS["traag_ms"])
+    if not rijen:
+        return []
+    return ["## Goal figures (issue 12)", "", "| goal | measured | met |", "|---|---|:-:|", *rijen, ""]
 
 
 def doelen(res: dict) -> list[str]:
@@ -462,7 +609,31 @@ def tabel(res: dict) -> str:
         regels.append(f"  {'bare Pyodide to 1+1':48} {mb(o['kale_pyodide_tot_1_plus_1']['bytes']):>10}")
         regels.append(f"  {'service worker precache after the first page':48} "
                       f"{kb(o['service_worker_precache']['na_eerste_pagina']):>10}")
+    doel = doelen_12(res)
+    if doel:
+        regels.append("")
+        regels += [r for r in doel if r.startswith("| ") and not r.startswith("| goal")]
     return "\n".join(regels)
+
+
+def samengevoegd(res: dict) -> dict:
+    """A run of some parts only (--onderdelen) keeps the other parts of results.json as they were."""
+    pad = UIT / "results.json"
+    gedaan = set(res.get("onderdelen", ONDERDELEN))
+    if gedaan >= set(ONDERDELEN) or not pad.is_file():
+        return res
+    oud = json.loads(pad.read_text(encoding="utf-8"))
+    nieuw = dict(oud)
+    if "tijden" in gedaan:  # the run's header belongs to the timings (a)-(d)
+        nieuw.update({k: v for k, v in res.items() if k not in ("overdracht", "lighthouse", "telefoon")})
+    if "overdracht" in gedaan:
+        nieuw["overdracht"] = res["overdracht"]
+    if "lighthouse" in gedaan:
+        nieuw["lighthouse"] = res["lighthouse"]
+    if "telefoon" in res:
+        nieuw["telefoon"] = {**oud.get("telefoon", {}), **res["telefoon"]}
+    nieuw["onderdelen"] = sorted(set(oud.get("onderdelen", ("tijden", "overdracht"))) | gedaan, key=ONDERDELEN.index)
+    return nieuw
 
 
 def main(argv=None) -> int:
@@ -470,6 +641,8 @@ def main(argv=None) -> int:
     parser.add_argument("--quick", action="store_true", help="2 herhalingen in plaats van 5")
     parser.add_argument("--herhalingen", type=int, help="aantal herhalingen per profiel")
     parser.add_argument("--profielen", help=f"komma-gescheiden, uit: {', '.join(PROFIELEN)}")
+    parser.add_argument("--onderdelen", help=f"komma-gescheiden, uit: {', '.join(ONDERDELEN)} (standaard alle); "
+                        "de andere onderdelen in results.json blijven dan van de vorige run")
     parser.add_argument("--niet-schrijven", action="store_true", help="results.json/RESULTS.md niet overschrijven")
     parser.add_argument("--verslag", action="store_true", help="alleen RESULTS.md opnieuw maken uit results.json")
     args = parser.parse_args(argv)
@@ -484,6 +657,7 @@ def main(argv=None) -> int:
     res["machine"]["load_bij_einde"] = [round(x, 2) for x in os.getloadavg()]
     print(tabel(res))
     if not args.niet_schrijven:
+        res = samengevoegd(res)
         (UIT / "results.json").write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
         (UIT / "RESULTS.md").write_text(markdown(res) + "\n", encoding="utf-8")
         print(f"\nGeschreven: {UIT / 'results.json'}, {UIT / 'RESULTS.md'} ({res['duur_s']} s)")

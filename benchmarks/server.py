@@ -137,6 +137,16 @@ class ProductieHandler(BaseHTTPRequestHandler):
             self.wfile.write(data)
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        import sys
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # a browser (or Lighthouse) closed a connection mid-file: normal, not worth a traceback
+        super().handle_error(request, client_address)
+
+
 def start_server(koppelingen: dict[str, Path], onveranderlijk: tuple[str, ...] = (),
                  niet_gevonden: Path | None = None) -> tuple[ThreadingHTTPServer, str]:
     """Serve {"/": site, "/kaal/": other folder}; returns (server, base URL)."""
@@ -146,8 +156,7 @@ def start_server(koppelingen: dict[str, Path], onveranderlijk: tuple[str, ...] =
         "niet_gevonden": niet_gevonden,
         "bestanden": _Bestanden(),
     })
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    server = _Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
