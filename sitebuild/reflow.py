@@ -19,7 +19,7 @@ import html as html_lib
 import re
 
 SOFT_HYPHEN = "\u00ad"
-MIN_LETTERS = 8  # shorter words fit a line even in a heading at 200 % text on a 360 px phone
+MIN_LETTERS = 9  # shorter words fit a line of a heading at 200 % text on a 360 px phone
 
 _ARTICLE = re.compile(r"(<article\b[^>]*>)(.*?)(</article>)", re.S)
 _HEADING = re.compile(r"(<h([1-6])\b[^>]*>)(.*?)(</h\2>)", re.S)
