@@ -117,9 +117,8 @@ def meet(basis: str, urls: list[str], chromium: str | None, opnieuw: bool = True
     resultaat = {}
     for url in urls:
         runs = [meet_pagina(basis + url, chromium)]
-        while (opnieuw and len(runs) < 3 and "fout" not in runs[-1]
-               and (runs[-1]["scores"].get("performance") or 0) < doel(url)):
-            runs.append(meet_pagina(basis + url, chromium))
+        if opnieuw and "fout" not in runs[0] and (runs[0]["scores"].get("performance") or 0) < doel(url):
+            runs += [meet_pagina(basis + url, chromium) for _ in range(2)]
         goed = sorted((r for r in runs if "fout" not in r), key=lambda r: r["scores"].get("performance") or 0)
         r = goed[(len(goed) - 1) // 2] if goed else runs[-1]
         if len(runs) > 1:

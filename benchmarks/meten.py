@@ -291,7 +291,8 @@ def meet(args) -> dict:
                 resultaat["browser"] = f"Chromium {browser.version}"
                 meter = Meter(browser, basis, site, kaal)
                 if "overdracht" in onderdelen:
-                    resultaat["overdracht"] = meet_overdracht(meter, site, kaal)
+                    resultaat["overdracht"] = {"datum": dt.datetime.now().isoformat(timespec="seconds"),
+                                               **meet_overdracht(meter, site, kaal)}
                 if "tijden" in onderdelen:
                     for naam in profielen:
                         resultaat["profielen"][naam] = meet_profiel(meter, naam, herhalingen)
@@ -299,11 +300,13 @@ def meet(args) -> dict:
                     # fewer repetitions: each is a whole first visit (the human one takes 25 s)
                     resultaat["telefoon"] = {
                         "datum": dt.datetime.now().isoformat(timespec="seconds"),
+                        "load_bij_begin": round(os.getloadavg()[0], 2),
                         **telefoon.meet(meter, 1 if args.quick else 3, onderdelen)}
                 browser.close()
             if "lighthouse" in onderdelen:  # after the other parts: Lighthouse starts its own Chromium
                 urls = lighthouse.paginas(build_site.CONTRACT_URLS, quick=args.quick)
                 resultaat["lighthouse"] = {"datum": dt.datetime.now().isoformat(timespec="seconds"),
+                                           "load_bij_begin": round(os.getloadavg()[0], 2),
                                            "alle_paginas": not args.quick,
                                            **lighthouse.meet(basis, urls, uitvoerbaar, opnieuw=not args.quick)}
         finally:
@@ -375,7 +378,7 @@ def verhouding(m: dict, sleutel: str, basis: str) -> str:
 
 def markdown(res: dict) -> str:
     regels = [
-        "# Benchmark: the calculator against bare Pyodide",
+        "# Benchmark: the calculator against bare Pyodide; Lighthouse and a phone on slow data",
         "",
         f"Run {res['datum']} on {res['machine']['cpus']} CPUs ({res['machine']['platform']}), "
         f"{res.get('browser', 'Chromium')}, Pyodide {res['pyodide']}, "
@@ -388,6 +391,9 @@ def markdown(res: dict) -> str:
         "Produced by `make bench` (benchmarks/meten.py); raw numbers in results.json.",
         "",
         *([f"Note: {res['machine']['opmerking']}", ""] if res["machine"].get("opmerking") else []),
+        *(["Sections that give their own date were measured in a later run of only those parts "
+           "(`--onderdelen`); the rest is from the run above.", ""]
+          if any((res.get(k) or {}).get("datum") for k in ("overdracht", "lighthouse", "telefoon")) else []),
         "Chromium's CPU throttling only slows a page's main thread, not its workers. (a) runs "
         "Pyodide on the main thread (the bare page as Pyodide documents it), (aw) runs the same "
         "bare Pyodide in a module worker, as the calculator does: under the 4x CPU profiles, "
@@ -411,6 +417,7 @@ def markdown(res: dict) -> str:
     o = res.get("overdracht")
     if o:
         regels += ["## (e) Bytes transferred (first visit, brotli from the production-like server)", "",
+                   *([f"Run {o['datum']}.", ""] if o.get("datum") else []),
                    "| page | bytes | requests |", "|---|---:|---:|"]
         for url, m in o["paginas"].items():
             regels.append(f"| {url} | {kb(m['bytes'])} | {m['verzoeken']} |")
@@ -440,7 +447,8 @@ def lighthouse_md(lh: dict) -> list[str]:
     indexen = [r["benchmark_index"] for r in paginas.values() if r.get("benchmark_index")]
     regels = [
         f"## Lighthouse {lh['versie']}, mobile (issue 12)", "",
-        f"Run {lh['datum']}: Lighthouse's default mobile profile (a phone screen, simulated slow 4G "
+        f"Run {lh['datum']}" + (f" (load average {lh['load_bij_begin']} at the start)" if "load_bij_begin" in lh else "")
+        + ": Lighthouse's default mobile profile (a phone screen, simulated slow 4G "
         "and 4x CPU, computed from one unthrottled load), one run per page, each in a fresh Chromium "
         f"(`{lh['chrome_flags']}`, empty cache) against the production-like server. "
         + (f"Lighthouse's CPU benchmark index on this machine: {min(indexen):.0f}-{max(indexen):.0f} "
@@ -476,7 +484,8 @@ LH_METRIEK = {"interactive", "max-potential-fid"}  # metric audits outside METRI
 
 def telefoon_md(t: dict) -> list[str]:
     regels = [f"## The calculator on a phone (issue 12)", "",
-              f"Run {t['datum']}, 360 px phone context, first visits with an empty cache "
+              f"Run {t['datum']}" + (f" (load average {t['load_bij_begin']} at the start)" if "load_bij_begin" in t else "")
+              + ", 360 px phone context, first visits with an empty cache "
               "(benchmarks/telefoon.py). Times in s since navigation start.", ""]
     if "cls" in t:
         regels += ["**Layout shift** of /rekenhulp/ at 4x CPU (no network throttling): layout-shift "
@@ -656,9 +665,10 @@ def main(argv=None) -> int:
     res["duur_s"] = round(time.monotonic() - t0)
     res["machine"]["load_bij_einde"] = [round(x, 2) for x in os.getloadavg()]
     print(tabel(res))
+    duur = res["duur_s"]
     if not args.niet_schrijven:
         res = samengevoegd(res)
         (UIT / "results.json").write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
         (UIT / "RESULTS.md").write_text(markdown(res) + "\n", encoding="utf-8")
-        print(f"\nGeschreven: {UIT / 'results.json'}, {UIT / 'RESULTS.md'} ({res['duur_s']} s)")
+        print(f"\nGeschreven: {UIT / 'results.json'}, {UIT / 'RESULTS.md'} ({duur} s)")
     return 0
