@@ -18,9 +18,8 @@ from playwright.sync_api import expect
 
 from sitebuild.assets import OWN_ASSETS
 from sitebuild.server import StaticHandler
+from test_offline import PHONE, SW_KLAAR, WACHT_OP_CACHE, lijst
 
-PHONE = {"viewport": {"width": 360, "height": 780}, "device_scale_factor": 2, "is_mobile": True,
-         "has_touch": True, "locale": "nl-BE"}
 GEHASHT = re.compile(r"^(?P<stam>[\w-]+)\.(?P<hash>[0-9a-f]{8})\.(?:css|js|mjs)$")
 
 
@@ -91,10 +90,8 @@ def test_a_page_that_does_not_come_within_3_s_comes_from_the_stored_copy(browser
         context.on("request", lambda req: requests_seen.append(req.url))
         page = context.new_page()
         page.goto("/")
-        page.evaluate("async () => { await navigator.serviceWorker.ready; }")
-        page.wait_for_function("""async () => { for (const n of await caches.keys())
-            if (n.startsWith('gids-') && (await (await caches.open(n)).keys()).length > 40) return true;
-            return false; }""", polling=200, timeout=60_000)
+        assert page.evaluate(SW_KLAAR).endswith("/sw.js")
+        assert page.evaluate(WACHT_OP_CACHE, ["gids-", len(lijst(site_dir, "PAGINAS"))]) > 0
         traag.add("/stappenplan/")
         begin = time.monotonic()
         # a new address (the query), so the browser's own HTTP cache cannot answer it
