@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # MkDocs loads this fi
 from sitebuild.assets import hash_own_assets
 from sitebuild.content import _markdown_env, context, is_example_site_url
 from sitebuild.csp import content_security_policy
-from sitebuild.layout import CONTRACT_URLS, ROOT, RUNTIME_DIR
+from sitebuild.layout import CONTRACT_URLS, GLOSSARY_ANCHORS, ROOT, RUNTIME_DIR
 from sitebuild.offline import write_icons, write_manifest, write_service_worker
 from sitebuild.reflow import hyphenate_headings, label_table_cells
 from sitebuild.runtime import (STDLIB_LIST, copy_runtime, runtime_urls, stdlib_entries, trace_stdlib,
@@ -35,6 +35,7 @@ from sitebuild.runtime import (STDLIB_LIST, copy_runtime, runtime_urls, stdlib_e
 from sitebuild.server import make_server
 from sitebuild.stylesheets import purge_theme_stylesheets
 from sitebuild.wheel import write_wheel
+from sitebuild.woordenlijst import mark_first_uses, rendered as woordenlijst_rendered, site_texts
 
 # ---------------------------------------------------------------- MkDocs hook
 
@@ -45,6 +46,7 @@ def on_pre_build(config, **kwargs):
     _page_context.clear()
     _page_context.update(context(site_url=config["site_url"]))
     _page_context.update(runtime_urls(config))
+    _page_context["woordenlijst"] = woordenlijst_rendered(_page_context)
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
@@ -52,7 +54,10 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 
 def on_post_page(output, page, config, **kwargs):
-    output = label_table_cells(hyphenate_headings(output))  # narrow screens (sitebuild/reflow.py)
+    # hard words explained where they first appear (sitebuild/woordenlijst.py), before the
+    # reflow step adds soft hyphens and table labels (sitebuild/reflow.py)
+    output = mark_first_uses(output, page.url, _page_context["woordenlijst"], site_texts()["begrippen"])
+    output = label_table_cells(hyphenate_headings(output))
     wasm = bool(page.meta.get("pyodide"))
     csp = content_security_policy(output, wasm=wasm)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
@@ -122,6 +127,10 @@ def check(site: Path) -> list[str]:
         for anchor in anchors:
             if f'id="{anchor}"' not in html:
                 problemen.append(f"{url}#{anchor}: anker ontbreekt")
+    woordenlijst = site / "woordenlijst" / "index.html"
+    if woordenlijst.is_file():
+        html = woordenlijst.read_text(encoding="utf-8")
+        problemen += [f"/woordenlijst/#{a}: anker ontbreekt" for a in GLOSSARY_ANCHORS if f'id="{a}"' not in html]
     if not list((site / RUNTIME_DIR).glob("*/pyodide.asm.wasm")):
         problemen.append("Pyodide-runtime ontbreekt in de site")
     return problemen

@@ -25,4 +25,17 @@ CONTRACT_URLS = {
     "/voor-coordinatoren/": [],
     "/over/": [],
     "/toegankelijkheid/": [],
+    "/woordenlijst/": [],  # its anchors: GLOSSARY_ANCHORS (one link each would be 35 more QR codes)
 }
+
+# /woordenlijst/#<anker>: one entry per hard word (talen/nl/woordenlijst.yaml). Listed here too, so
+# that removing or renaming an entry in the data file fails `build_site.py check` and the tests.
+GLOSSARY_ANCHORS = (
+    "agodi", "bachelor", "basisvaardigheden", "beroepskwalificatie", "betalingsbewijs",
+    "bevestigingsmail", "coordinatie", "cvo", "edenred", "eid", "eigen-bijdrage", "examencommissie",
+    "goedkeuringsmail", "graduaat", "inschrijvingsbewijs", "inschrijvingsgeld", "itsme", "jojo",
+    "kaartlezer", "knelpuntberoep", "kort-geschoold", "nt2", "odb-registratienummer",
+    "opleidingscheques", "opleidingsdatabank", "opleidingsinstelling", "persoonlijk-ontwikkelingsplan",
+    "schooljaar", "startbaan", "stempel", "tweedekansonderwijs", "vdab", "veve",
+    "vlaamse-kwalificatiestructuur", "wse-loket",
+)
