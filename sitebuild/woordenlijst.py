@@ -80,7 +80,8 @@ def rendered(context: dict, taal: str = "nl") -> list[dict]:
     env = _markdown_env()
 
     def vul(tekst):
-        return " ".join(env.from_string(tekst).render(**context).split()) if tekst else ""
+        # folded YAML lines joined; a no-break space (€ 250) stays
+        return re.sub(r"[ \t\r\n]+", " ", env.from_string(tekst).render(**context)).strip() if tekst else ""
 
     woorden = []
     for item in load(taal):
