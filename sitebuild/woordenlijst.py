@@ -7,7 +7,8 @@ entry, the explanation is in the page (no request when it opens, offline too), a
 check every built page. The search index is made before on_post_page, so it keeps the plain text.
 
 Where a word counts as "used": text in the article that a reader meets as prose (paragraphs, list
-items, table cells, notes). Not in headings, table headers, links, buttons, form labels, code or drawings: a
+items, table cells, notes). Not in headings, table headers, small print (the theme dims it,
+and an explanation in it would be too pale), links, buttons, form labels, code or drawings: a
 button cannot sit inside a link, a label or a heading. On /stappenplan/ every step is its own
 part: coordinators send a link to one step, so a word is explained again in each step that uses
 it; elsewhere once per page.
@@ -31,7 +32,7 @@ ANCHOR_RULE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Elements whose text is never marked (see the module docstring).
 _SKIP = {"a", "button", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "svg",
          "label", "legend", "summary", "select", "option", "textarea", "noscript", "template", "title",
-         "nav", "figure", "kbd", "dialog", "th", "caption"}
+         "nav", "figure", "kbd", "dialog", "th", "caption", "small"}
 _SKIP_CLASSES = {"admonition-title", "begrip-uitleg", "laadstatus", "deeplink-titel"}
 _SKIP_IDS = {"resultaat", "fouten"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -93,8 +94,9 @@ def rendered(context: dict, taal: str = "nl") -> list[dict]:
 def _pattern(woorden: list[dict]) -> re.Pattern:
     vormen = sorted({v for w in woorden for v in w["vormen"]}, key=len, reverse=True)
     alternatief = "|".join(re.escape(v) for v in vormen)
-    # a whole word: no letter, digit or hyphen right before or after (VeVe-coördinatie is not VeVe)
-    return re.compile(rf"(?<![\w-])(?:{alternatief})(?![\w-])", re.I)
+    # a whole word: no letter, digit or hyphen right before or after (VeVe-coördinatie is not VeVe),
+    # and not part of an address (www.agodi.be, info@edenred.be)
+    return re.compile(rf"(?<![\w./@-])(?:{alternatief})(?![\w@-]|[./]\w)", re.I)
 
 
 def _attr(pattern: re.Pattern, attrs: str) -> str:

@@ -179,3 +179,8 @@ def test_words_inside_headings_links_and_form_labels_are_left_alone():
     # a word inside a longer word or a hyphenated compound is not the word
     assert 'class="begrip"' not in woordenlijst.mark_first_uses(
         "<article><p>eIDs en eID-kaart</p></article>", "", woorden, {"meer": "m"})
+    # nor an address shown as text; the end of a sentence is no address
+    assert 'class="begrip"' not in woordenlijst.mark_first_uses(
+        "<article><p>Ga naar www.eid.be of eid.be/x of info@eid.be.</p></article>", "", woorden, {"meer": "m"})
+    assert 'class="begrip"' in woordenlijst.mark_first_uses(
+        "<article><p>Neem je eID.</p></article>", "", woorden, {"meer": "m"})
