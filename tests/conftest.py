@@ -48,7 +48,7 @@ def _site_is_stale(site: Path) -> bool:
         return True
     built = stamp.stat().st_mtime
     sources = [ROOT / "mkdocs.yml", ROOT / "build_site.py", ROOT / "python_stdlib.txt"]
-    for folder in ("docs", "calculator", "sitebuild", "templates", "overrides"):
+    for folder in ("docs", "calculator", "sitebuild", "templates", "overrides", "talen"):
         sources += [p for p in (ROOT / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     return any(p.stat().st_mtime > built for p in sources)
 
