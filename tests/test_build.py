@@ -149,7 +149,8 @@ def test_pages_follow_every_changed_parameter(andere_regels):
     assert "1 oktober tot 30 september" in stappen
     rekenhulp = andere_regels["rekenhulp/index.html"]
     assert "Zoek je maximum in de tabel: € 260 of € 640 per schooljaar." in rekenhulp
-    assert "Opleiding voor een knelpuntberoep, Graduaat of bachelor, Andere opleiding: je betaalt 20 % van je cheques." in rekenhulp
+    assert ("Voor deze opleidingen betaal je 20 % van je cheques: Opleiding voor een knelpuntberoep "
+            "Graduaat of bachelor Andere opleiding") in rekenhulp
     assert "1 oktober tot 30 september" in andere_regels["over/index.html"]
 
 
