@@ -78,6 +78,31 @@ def base_url(live_server):
     return live_server
 
 
+# ---------------------------------------------------------------- the plain-language figures
+
+_TAAL = pytest.StashKey[dict]()
+
+
+@pytest.fixture(scope="session")
+def taal_cijfers(pytestconfig) -> dict:
+    """test_taal.py's figures per page (name -> dict), printed at the end of the run."""
+    return pytestconfig.stash.setdefault(_TAAL, {})
+
+
+def _taal_samenvatting(w, config) -> None:
+    cijfers = config.stash.get(_TAAL, None)
+    if not cijfers:
+        return
+    w.section("eenvoudige taal (issue 13: tests/test_taal.py)")
+    w.line(f"{'pagina':<40} {'zinnen':>6} {'lopend':>6} {'gem.':>5} {'langste':>7} {'uitgelegd':>9} {'toegestaan':>10}")
+    for naam, c in cijfers.items():
+        w.line(f"{naam:<40} {c['zinnen']:>6} {c['lopend']:>6} {c['gemiddeld']:>5.1f} {c['langste']:>7} "
+               f"{c['uitgelegd']:>9} {c['toegestaan']:>10}")
+    w.line("zinnen: alle zinnen, ook koppen; lopend en gem.: de lopende tekst (woorden per zin, max. 12); "
+           "langste: in woorden (max. 20); uitgelegd / toegestaan: zeldzame woorden (Zipf < 3) "
+           "in de woordenlijst / in tests/taal/toegestaan.yaml")
+
+
 # ---------------------------------------------------------------- tests never write tracked files
 
 _STAAT = pytest.StashKey[dict]()
@@ -113,7 +138,9 @@ def pytest_sessionstart(session):
 
 @pytest.hookimpl(trylast=True)
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    """Fails the run when a test changed, added or removed a file git sees (anything not ignored)."""
+    """Prints the plain-language figures; fails the run when a test changed, added or removed a
+    file git sees (anything not ignored)."""
+    _taal_samenvatting(terminalreporter, config)
     voor = config.stash.get(_STAAT, None)
     na = _werkboom() if voor is not None else None
     if na is None or na == voor:

@@ -71,9 +71,18 @@ def _zet(kopie: Path, naam: str, wijzig) -> None:
     pad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
+_BEGRIP_UITLEG = re.compile(r"<span class=\"begrip-uitleg\"[^>]*>.*?</span>", re.S)
+
+
 def _tekst(html: str) -> str:
-    """What a reader sees (and what the page's script reads): tags gone, entities and spaces plain."""
+    """What a reader sees (and what the page's script reads): tags gone, entities and spaces plain.
+    The glossary's links are plain words again and its hidden explanations (sitebuild/woordenlijst.py)
+    go to the end, so a sentence reads as on the page and an old rule value in an explanation is
+    still found."""
     import html as html_mod
+    uitleg = _BEGRIP_UITLEG.findall(html)
+    html = _BEGRIP_UITLEG.sub("", html) + " ".join(uitleg)
+    html = re.sub(r"<a class=\"begrip\"[^>]*>(.*?)</a>", r"\1", html, flags=re.S)  # the word, as it reads
     html = re.sub(r"<(style|svg)\b.*?</\1>", " ", html, flags=re.S | re.I)
     tekst = html_mod.unescape(re.sub(r"<[^>]+>", " ", html))
     return re.sub(r"\s+", " ", tekst.replace("\u00a0", " "))
@@ -87,7 +96,7 @@ def andere_regels(tmp_path_factory) -> dict[str, str]:
     kopie.mkdir()
     for naam in ("mkdocs.yml", "build_site.py", "python_stdlib.txt"):
         shutil.copy2(ROOT / naam, kopie / naam)
-    for naam in ("docs", "calculator", "sitebuild", "templates", "overrides"):
+    for naam in ("docs", "calculator", "sitebuild", "templates", "overrides", "talen"):
         shutil.copytree(ROOT / naam, kopie / naam, ignore=shutil.ignore_patterns("__pycache__"))
     (kopie / "node_modules").symlink_to(ROOT / "node_modules")
 
@@ -140,7 +149,8 @@ def test_pages_follow_every_changed_parameter(andere_regels):
     assert "1 oktober tot 30 september" in stappen
     rekenhulp = andere_regels["rekenhulp/index.html"]
     assert "Zoek je maximum in de tabel: € 260 of € 640 per schooljaar." in rekenhulp
-    assert "Opleiding voor een knelpuntberoep, Graduaat of bachelor, Andere opleiding: je betaalt 20 % van je cheques." in rekenhulp
+    assert ("Voor deze opleidingen betaal je 20 % van je cheques: Opleiding voor een knelpuntberoep "
+            "Graduaat of bachelor Andere opleiding") in rekenhulp
     assert "1 oktober tot 30 september" in andere_regels["over/index.html"]
 
 

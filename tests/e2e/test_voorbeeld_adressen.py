@@ -50,7 +50,7 @@ def test_without_site_url_the_coordinator_pages_show_a_notice(phone, url):
     phone.goto(url)
     melding = phone.locator("article .admonition.voorbeeld-adressen")
     expect(melding).to_be_visible()
-    expect(melding).to_contain_text("voorbeeldadressen")
+    expect(melding).to_contain_text("alleen een voorbeeld")
     expect(melding).to_contain_text("http://127.0.0.1:8000/")
     box = melding.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 360
