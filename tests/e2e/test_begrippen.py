@@ -161,6 +161,8 @@ def test_the_drawings_of_the_glossary_load(phone):
 def test_every_step_leads_back_to_the_overview_at_the_top(phone):
     phone.goto("/stappenplan/")
     overzicht = phone.locator("#op-deze-pagina")
+    # at the top: the overview's heading is on the first screen of a 360 x 780 phone
+    assert overzicht.bounding_box()["y"] < 780 - 100, overzicht.bounding_box()
     stappen = [a for a in build_site.CONTRACT_URLS["/stappenplan/"]]
     lijst = phone.locator("#op-deze-pagina + ol")
     for anker in stappen:  # the overview links every step and sub-step
