@@ -19,7 +19,11 @@ _GROEPEN = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
 
 
 class OnleesbaarBedrag(ValueError):
-    """The text is not an amount; the message says why, in Dutch."""
+    """The text is not an amount; `code` says why (a key of the texts' "fouten")."""
+
+    def __init__(self, code: str):
+        self.code = code
+        super().__init__(code)
 
 
 def lees_bedrag(waarde: object) -> Decimal:
@@ -29,28 +33,28 @@ def lees_bedrag(waarde: object) -> Decimal:
     except (InvalidOperation, ValueError, OverflowError) as e:
         if isinstance(e, OnleesbaarBedrag):
             raise
-        raise OnleesbaarBedrag("Dit is geen bedrag. Vul een getal in, bijvoorbeeld 250.") from None
+        raise OnleesbaarBedrag("bedrag_geen_getal") from None
 
 
 def _lees_bedrag(waarde: object) -> Decimal:
     if isinstance(waarde, bool) or waarde is None:
-        raise OnleesbaarBedrag("Vul een bedrag in euro in, bijvoorbeeld 250 of 1.234,50.")
+        raise OnleesbaarBedrag("bedrag_in_euro")
     if isinstance(waarde, int):
         bedrag = Decimal(waarde)
     elif isinstance(waarde, float):
         if waarde != waarde or waarde in (float("inf"), float("-inf")):
-            raise OnleesbaarBedrag("Dit is geen bedrag. Vul een getal in, bijvoorbeeld 250.")
+            raise OnleesbaarBedrag("bedrag_geen_getal")
         bedrag = Decimal(repr(waarde))
     elif isinstance(waarde, str):
         bedrag = _lees_tekst(waarde)
     else:
-        raise OnleesbaarBedrag("Vul een bedrag in euro in, bijvoorbeeld 250 of 1.234,50.")
+        raise OnleesbaarBedrag("bedrag_in_euro")
     if not bedrag.is_finite():
-        raise OnleesbaarBedrag("Dit is geen bedrag. Vul een getal in, bijvoorbeeld 250.")
+        raise OnleesbaarBedrag("bedrag_geen_getal")
     if abs(bedrag) >= _ABSURD:
-        raise OnleesbaarBedrag("Dit bedrag is te hoog. Vul een bedrag in tot 100.000 euro.")
+        raise OnleesbaarBedrag("bedrag_te_hoog")
     if bedrag != bedrag.quantize(CENT, rounding=ROUND_HALF_UP):
-        raise OnleesbaarBedrag("Gebruik hoogstens 2 cijfers na de komma, bijvoorbeeld 250,50.")
+        raise OnleesbaarBedrag("bedrag_decimalen")
     if bedrag == 0:
         return Decimal("0.00")  # also turns -0 into 0
     return bedrag.quantize(CENT)
@@ -58,14 +62,14 @@ def _lees_bedrag(waarde: object) -> Decimal:
 
 def _lees_tekst(tekst: str) -> Decimal:
     if len(tekst) > 40:
-        raise OnleesbaarBedrag("Dit bedrag is te lang. Vul alleen het bedrag in, bijvoorbeeld 250.")
+        raise OnleesbaarBedrag("bedrag_te_lang")
     # Unicode digits (e.g. Arabic-Indic) are real digits to the person who typed them.
     tekst = unicodedata.normalize("NFKC", tekst).strip()
     tekst = "".join(str(unicodedata.digit(t)) if t.isdigit() else t for t in tekst)
     tekst = _VALUTA.sub("", tekst).strip()
     tekst = _VALUTA.sub("", tekst).strip()
     if not tekst:
-        raise OnleesbaarBedrag("Vul een bedrag in euro in, bijvoorbeeld 250.")
+        raise OnleesbaarBedrag("bedrag_leeg")
     teken = ""
     if tekst[0] in "-+\u2212":
         teken = "-" if tekst[0] != "+" else ""
@@ -74,11 +78,11 @@ def _lees_tekst(tekst: str) -> Decimal:
     if tekst.endswith((",-", ".-")):  # "250,-" is how prices are often written in Belgium
         tekst = tekst[:-2]
     if not re.fullmatch(r"[\d.,]+", tekst) or not re.search(r"\d", tekst):
-        raise OnleesbaarBedrag("Dit is geen bedrag. Gebruik alleen cijfers, een punt of een komma.")
+        raise OnleesbaarBedrag("bedrag_tekens")
     return Decimal(teken + _normaliseer(tekst))
 
 
-_ONLEESBAAR = "Dit bedrag kunnen we niet lezen. Schrijf het zo: 1234,50 of 1.234,50."
+_ONLEESBAAR = "bedrag_onleesbaar"
 
 
 def _normaliseer(tekst: str) -> str:

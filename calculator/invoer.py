@@ -1,7 +1,9 @@
 """Turning what a participant (or a shared link) sends into checked values.
 
-Every problem becomes a Dutch message tied to its field, all at once, so the form can show
-each message next to its field. Nothing here raises anything but OngeldigeInvoer.
+Every problem becomes a message tied to its field, all at once, so the form can show each message
+next to its field: a `code` (a key of the texts' "fouten", so a page in another language says it in
+its own words, with `waarden` to fill in) and the Dutch `melding` (the contract's message).
+Nothing here raises anything but OngeldigeInvoer.
 """
 
 from __future__ import annotations
@@ -13,17 +15,32 @@ from decimal import Decimal
 
 from .bedragen import OnleesbaarBedrag, lees_bedrag
 from .regels import GeenRegels, Regels, eerste_datum, opleidingen, regels_op
+from .teksten import melding
 
 MAXIMUM_BEDRAG = Decimal("100000")
 _ISO_DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TE_HOOG = {"maximum": f"{MAXIMUM_BEDRAG:,.0f}".replace(",", ".")}  # "100.000", as Flemish people write it
 _JA = {True: True, False: False, "ja": True, "nee": False, "true": True, "false": False}
 
 
-class OngeldigeInvoer(ValueError):
-    """The input cannot be computed; `fouten` lists {"veld", "melding"} per problem."""
+def fout_voor(veld: str, code: str, **waarden: str) -> dict:
+    """One problem: {"veld", "melding" (Dutch), "code"} and, when the message has values, "waarden"."""
+    fout = {"veld": veld, "melding": melding(code, waarden), "code": code}
+    if waarden:
+        fout["waarden"] = waarden
+    return fout
 
-    def __init__(self, fouten: list[dict[str, str]]):
-        self.fouten = fouten
+
+class OngeldigeInvoer(ValueError):
+    """The input cannot be computed.
+
+    `fouten` lists {"veld", "melding"} per problem, exactly the contract's shape (Dutch messages);
+    `details` the same problems with their "code" and "waarden", for a page or a CLI that says
+    them in another language."""
+
+    def __init__(self, fouten: list[dict]):
+        self.details = fouten
+        self.fouten = [{"veld": f["veld"], "melding": f["melding"]} for f in fouten]
         super().__init__("; ".join(f"{f['veld']}: {f['melding']}" for f in fouten))
 
 
@@ -40,23 +57,18 @@ class Invoer:
 
 def lees_invoer(invoer: object, vandaag: _dt.date | None = None) -> Invoer:
     if not isinstance(invoer, dict):
-        raise OngeldigeInvoer([{
-            "veld": "invoer",
-            "melding": "De invoer moet een JSON-object zijn, bijvoorbeeld "
-                       '{"opleiding": "andere", "inschrijvingsgeld": 400}.',
-        }])
-    fouten: list[dict[str, str]] = []
+        raise OngeldigeInvoer([fout_voor("invoer", "geen_object")])
+    fouten: list[dict] = []
 
-    def fout(veld: str, melding: str) -> None:
-        fouten.append({"veld": veld, "melding": melding})
+    def fout(veld: str, code: str, **waarden: str) -> None:
+        fouten.append(fout_voor(veld, code, **waarden))
 
     soorten = opleidingen()
     opleiding = invoer.get("opleiding")
     if opleiding is None or opleiding == "":
-        fout("opleiding", "Kies welke opleiding je volgt.")
+        fout("opleiding", "opleiding_kiezen")
     elif not isinstance(opleiding, str) or opleiding not in soorten:
-        fout("opleiding", "Deze soort opleiding kennen we niet. Kies er een uit de lijst: "
-             + ", ".join(soorten) + ".")
+        fout("opleiding", "opleiding_onbekend", lijst=", ".join(soorten))
 
     inschrijvingsgeld = _bedrag(invoer, "inschrijvingsgeld", fout, verplicht=True)
     al_aangevraagd = _bedrag(invoer, "al_aangevraagd", fout, verplicht=False)
@@ -69,11 +81,9 @@ def lees_invoer(invoer: object, vandaag: _dt.date | None = None) -> Invoer:
         try:
             regels = regels_op(datum)
         except GeenRegels:
-            fout("datum", "Voor deze datum kennen we de regels niet. De rekenhulp werkt vanaf "
-                 f"{eerste_datum():%d-%m-%Y}, de start van de digitale opleidingscheques.")
+            fout("datum", "datum_geen_regels", eerste_datum=f"{eerste_datum():%d-%m-%Y}")
     if regels is not None and opleiding in soorten and opleiding not in regels.opleidingen:
-        fout("opleiding", "Deze soort opleiding bestaat niet op deze datum. Kies er een uit de lijst: "
-             + ", ".join(regels.opleidingen) + ".")
+        fout("opleiding", "opleiding_niet_op_datum", lijst=", ".join(regels.opleidingen))
     if fouten:
         raise OngeldigeInvoer(fouten)
     return Invoer(opleiding, inschrijvingsgeld, al_aangevraagd, aanvaardt, geweigerd, datum, regels)
@@ -83,19 +93,19 @@ def _bedrag(invoer: dict, veld: str, fout, verplicht: bool) -> Decimal | None:
     waarde = invoer.get(veld)
     if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
         if verplicht:
-            fout(veld, "Vul het inschrijvingsgeld in: het bedrag op je inschrijvingsbewijs, bijvoorbeeld 250.")
+            fout(veld, "inschrijvingsgeld_leeg")
             return None
         return Decimal("0.00")
     try:
         bedrag = lees_bedrag(waarde)
     except OnleesbaarBedrag as e:
-        fout(veld, str(e))
+        fout(veld, e.code, **(_TE_HOOG if e.code == "bedrag_te_hoog" else {}))
         return None
     if bedrag < 0:
-        fout(veld, "Een bedrag kan niet negatief zijn. Vul 0 of meer in.")
+        fout(veld, "bedrag_negatief")
         return None
     if bedrag > MAXIMUM_BEDRAG:
-        fout(veld, "Dit bedrag is te hoog. Vul een bedrag in tot 100.000 euro.")
+        fout(veld, "bedrag_te_hoog", **_TE_HOOG)
         return None
     return bedrag
 
@@ -107,7 +117,7 @@ def _ja_nee(invoer: dict, veld: str, standaard: bool, fout) -> bool:
     sleutel = waarde.strip().lower() if isinstance(waarde, str) else waarde
     if isinstance(sleutel, (bool, str)) and sleutel in _JA:
         return _JA[sleutel]
-    fout(veld, "Kies ja of nee.")
+    fout(veld, "ja_nee")
     return standaard
 
 
@@ -124,5 +134,5 @@ def _datum(invoer: dict, vandaag: _dt.date | None, fout) -> _dt.date | None:
             return _dt.date.fromisoformat(waarde.strip())
         except ValueError:
             pass
-    fout("datum", "Deze datum kennen we niet. Schrijf ze als jaar-maand-dag, bijvoorbeeld 2026-09-15.")
+    fout("datum", "datum_onbekend")
     return None

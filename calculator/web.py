@@ -11,12 +11,9 @@ from __future__ import annotations
 import json
 
 from . import OngeldigeInvoer, bereken
+from .invoer import fout_voor
 
-GEEN_JSON = {
-    "veld": "invoer",
-    "melding": "Dit is geen geldige JSON. Stuur één JSON-object, "
-               'bijvoorbeeld {"opleiding": "andere", "inschrijvingsgeld": 400}.',
-}
+GEEN_JSON = fout_voor("invoer", "geen_json")
 
 
 def bereken_json(tekst: str) -> str:
@@ -28,7 +25,7 @@ def bereken_json(tekst: str) -> str:
     try:
         return _json({"uitvoer": bereken(lees_json(tekst))})
     except OngeldigeInvoer as e:
-        return _json({"fouten": e.fouten})
+        return _json({"fouten": e.details})  # with codes: the page says them in its own language
 
 
 def lees_json(tekst: str) -> object:

@@ -20,7 +20,7 @@ def native(invoer) -> dict:
     try:
         return {"uitvoer": bereken(invoer)}
     except OngeldigeInvoer as e:
-        return {"fouten": e.fouten}
+        return {"fouten": e.details}  # the worker sends the codes too (the page words them)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])

@@ -50,6 +50,21 @@ def vul_in(sjabloon: str, waarden: dict, bedrag=None, nadruk=None) -> str:
     return _VELD.sub(vervang, sjabloon)
 
 
+def melding(code: str, waarden: dict | None = None, taal: str = "nl") -> str:
+    """The message of an input error (`OngeldigeInvoer`) in one language, from its code and values.
+
+    The values are already text (a list of codes, a date, "100.000"); they fill `{naam}`."""
+    tekst = teksten(taal)["fouten"][code]
+    for naam, waarde in (waarden or {}).items():
+        tekst = tekst.replace("{" + naam + "}", str(waarde))
+    return tekst
+
+
+def _melding_in(fout: dict, taal: str) -> str:
+    """An error of `bereken` in `taal` (its Dutch `melding` when it has no code)."""
+    return melding(fout["code"], fout.get("waarden"), taal) if fout.get("code") else fout["melding"]
+
+
 def placeholders(sjabloon: str) -> list[str]:
     """The names of the placeholders in a text (for tests: every one must be an answer field)."""
     return [m.group(1) or m.group(2) for m in _VELD.finditer(sjabloon)]
@@ -87,7 +102,8 @@ def als_tekst(antwoord: dict, taal: str = "nl") -> str:
     """The whole answer as plain text, for a coordinator at a terminal (`python -m calculator --uitleg`)."""
     t = teksten(taal)
     if "fouten" in antwoord:
-        return "".join(t["resultaat"]["fout_bij"].format(**f) + "\n" for f in antwoord["fouten"])
+        return "".join(t["resultaat"]["fout_bij"].format(veld=f["veld"], melding=_melding_in(f, taal)) + "\n"
+                       for f in antwoord["fouten"])
     r = t["resultaat"]
     regels = [r["titel"], r["schooljaar"].format(schooljaar=antwoord["schooljaar"]), ""]
     regels += [f"- {vul_in(t['zinnen'][z], antwoord)}" for z in antwoord["zinnen"]]

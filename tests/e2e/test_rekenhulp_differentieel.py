@@ -33,7 +33,7 @@ def native(invoer) -> dict:
     try:
         return {"uitvoer": bereken(invoer)}
     except OngeldigeInvoer as e:
-        return {"fouten": e.fouten}
+        return {"fouten": e.details}  # the worker sends the codes too (the page words them)
     except Exception as e:  # a bug natively: the browser cannot agree with it either
         return {"fout": f"{type(e).__name__}: {e}"}
 

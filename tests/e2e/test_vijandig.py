@@ -59,7 +59,7 @@ def native(invoer) -> dict:
     try:
         return {"uitvoer": bereken(invoer)}
     except OngeldigeInvoer as e:
-        return {"fouten": e.fouten}
+        return {"fouten": e.details}  # the worker sends the codes too (the page words them)
 
 
 def wat_de_pagina_stuurt(params: dict) -> dict:

@@ -3,8 +3,6 @@
 // Loading may take minutes on a slow prepaid connection, and that is fine as long as data keeps
 // arriving: the limit is a stall (no progress for `stallMs`), never a total time.
 
-const ONLEESBAAR = "Deze invoer kan de rekenhulp niet lezen. Stuur één JSON-object, "
-  + 'bijvoorbeeld {"opleiding": "andere", "inschrijvingsgeld": 400}.';
 const ONGELDIG = Symbol("ongeldig");
 const MAX_DIEPTE = 64;  // the contract is one flat object; a worker's stack gives out near 3000
 
@@ -30,10 +28,12 @@ function alsJson(invoer) {
  * @param {object} opties.start            {pyodideUrl, indexUrl, wheelUrl}: absolute URLs
  * @param {number} opties.stallMs          give up when loading makes no progress for this long
  * @param {(stap: string, melding?: string, reden?: string) => void} opties.opStatus
+ * @param {string} opties.onleesbaar        the message for a request that is no JSON data, in the
+ *                                         page's language (its texts' fouten.onleesbaar)
  *        stap "runtime" | "rekenhulp" | "klaar" | "fout"; with "fout" a reden: "verbinding" (no
  *        connection), "traag" (nothing arrived for stallMs), "download" (broken file) or "browser"
  */
-export function maakClient({ workerUrl, start, stallMs, opStatus }) {
+export function maakClient({ workerUrl, start, stallMs, opStatus, onleesbaar = "" }) {
   const wachtend = new Map();
   let volgendeId = 1;
   let toestand = "laden";
@@ -132,7 +132,8 @@ export function maakClient({ workerUrl, start, stallMs, opStatus }) {
         // No JSON data (a cycle, a BigInt, nested hundreds deep: the worker could not even
         // receive it, and would never answer): invalid input, answered as Python answers text
         // that is not JSON.
-        return Promise.resolve({ fouten: [{ veld: "invoer", melding: ONLEESBAAR }] });
+        // Its words come from the page's texts (fouten.onleesbaar), as Python's do.
+        return Promise.resolve({ fouten: [{ veld: "invoer", melding: onleesbaar, code: "onleesbaar" }] });
       }
       return new Promise((resolve, reject) => {
         wachtend.set(id, { resolve, reject });

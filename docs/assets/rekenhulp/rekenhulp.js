@@ -51,6 +51,7 @@ function start(wortel) {
       },
       stallMs: Number(wortel.dataset.stallMs) || 30000,
       opStatus: toonStatus,
+      onleesbaar: teksten.fouten.onleesbaar,
     });
   }
 
@@ -268,12 +269,20 @@ function start(wortel) {
     }
   }
 
+  /** An error in the page's language: by its code from the texts (Python's Dutch `melding` is
+   *  the contract's fallback), with its values filled in. */
+  function meldingVan({ code, waarden = {}, melding }) {
+    const sjabloon = teksten.fouten?.[code];
+    if (!sjabloon) return melding || teksten.pagina.iets_mis;
+    return sjabloon.replace(/\{(\w+)\}/g, (geheel, naam) => (naam in waarden ? String(waarden[naam]) : geheel));
+  }
+
   /** Each message next to its field; with `samenvatting` also the list above the form (role=alert). */
   function toonFouten(fouten, { focus = false, samenvatting = true } = {}) {
     wisFouten();
     const perVeld = new Map();
-    for (const { veld, melding } of fouten) {
-      perVeld.set(veld, [...(perVeld.get(veld) || []), melding]);
+    for (const fout of fouten) {
+      perVeld.set(fout.veld, [...(perVeld.get(fout.veld) || []), meldingVan(fout)]);
     }
     const items = [];
     for (const [veld, meldingen] of perVeld) {
