@@ -33,7 +33,7 @@ ANCHOR_RULE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SKIP = {"a", "button", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "svg",
          "label", "legend", "summary", "select", "option", "textarea", "noscript", "template", "title",
          "nav", "figure", "kbd", "dialog", "th", "caption", "small"}
-_SKIP_CLASSES = {"admonition-title", "begrip-uitleg", "laadstatus", "deeplink-titel"}
+_SKIP_CLASSES = {"admonition-title", "begrip-uitleg", "laadstatus", "deeplink-titel", "vertaling-melding"}
 _SKIP_IDS = {"resultaat", "fouten"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _TOKEN = re.compile(r"<!--.*?-->|<[^>]+>|[^<]+", re.S)
