@@ -86,9 +86,12 @@ def rendered(context: dict, taal: str = "nl") -> list[dict]:
 
     woorden = []
     for item in load(taal):
-        woorden.append({**item, "uitleg": vul(item["uitleg"]), "voorbeeld": vul(item.get("voorbeeld")),
+        # a translation keeps the Dutch word the participant meets, with its translation after it
+        kop = f'{item["woord"]} ({item["vertaling"]})' if item.get("vertaling") else item["woord"]
+        woorden.append({**item, "woord": kop, "woord_nl": item["woord"],
+                        "uitleg": vul(item["uitleg"]), "voorbeeld": vul(item.get("voorbeeld")),
                         "tekening": item.get("tekening", ""), "tekening_alt": vul(item.get("tekening_alt"))})
-    return sorted(woorden, key=lambda w: sort_key(w["woord"]))
+    return sorted(woorden, key=lambda w: sort_key(w["woord_nl"]))
 
 
 def _pattern(woorden: list[dict]) -> re.Pattern:
