@@ -33,7 +33,10 @@ function alsJson(invoer) {
  *        stap "runtime" | "rekenhulp" | "klaar" | "fout"; with "fout" a reden: "verbinding" (no
  *        connection), "traag" (nothing arrived for stallMs), "download" (broken file) or "browser"
  */
-export function maakClient({ workerUrl, start, stallMs, opStatus }) {
+export function maakClient({ workerUrl, start, stallMs, opStatus = () => {} }) {
+  let laatsteStatus = null;
+  let melder = opStatus;
+  const meldStatus = (...status) => { laatsteStatus = status; melder(...status); };
   const wachtend = new Map();
   let volgendeId = 1;
   let toestand = "laden";
@@ -54,7 +57,7 @@ export function maakClient({ workerUrl, start, stallMs, opStatus }) {
     for (const { reject } of wachtend.values()) reject(fout);
     wachtend.clear();
     mislukGemeld(fout);
-    opStatus("fout", fout.message, reden);
+    meldStatus("fout", fout.message, reden);
   }
 
   /**
@@ -91,10 +94,10 @@ export function maakClient({ workerUrl, start, stallMs, opStatus }) {
         toestand = "klaar";
         clearTimeout(timer);
         klaarGemeld();
-        opStatus("klaar");
+        meldStatus("klaar");
       } else if (toestand === "laden") {
         nogBezig();
-        opStatus(bericht.stap);
+        meldStatus(bericht.stap);
       }
       return;
     }
@@ -117,7 +120,7 @@ export function maakClient({ workerUrl, start, stallMs, opStatus }) {
     worker.addEventListener("messageerror", () => mislukt("Onleesbaar bericht van de rekenhulp."));
     worker.postMessage({ type: "start", ...start });
     nogBezig();
-    opStatus("runtime");
+    meldStatus("runtime");
   } catch (fout) {
     queueMicrotask(() => mislukt(String((fout && fout.message) || fout)));
   }
@@ -146,5 +149,39 @@ export function maakClient({ workerUrl, start, stallMs, opStatus }) {
     },
     klaar,
     get toestand() { return toestand; },
+    /** From now on statuses go to `opStatus`, starting with the latest one. */
+    volg(opStatus) {
+      melder = opStatus;
+      if (laatsteStatus) opStatus(...laatsteStatus);
+    },
   };
+}
+
+/** What the worker needs to start, from the calculator's element: absolute URLs of the runtime, its folder and the wheel. */
+export function startUrls(wortel) {
+  const siteWortel = new URL(wortel.dataset.siteRoot || "../", location.href);
+  const opSite = (pad) => new URL(String(pad).replace(/^\//, ""), siteWortel).href;
+  return {
+    pyodideUrl: opSite(wortel.dataset.pyodideUrl),
+    indexUrl: opSite(wortel.dataset.indexUrl),
+    wheelUrl: opSite(wortel.dataset.wheelUrl),
+  };
+}
+
+// A client started before the page script ran (vroeg.js: as soon as the calculator's first tag
+// is parsed, so the downloads start then); the page script takes it over once, for the same URLs.
+let vroeg = null;
+
+/** Start a client now, without anyone to tell its statuses to yet (see `neemVroegeClient`). */
+export function startVroeg({ workerUrl, start, stallMs }) {
+  vroeg = { sleutel: JSON.stringify([String(workerUrl), start]), client: maakClient({ workerUrl, start, stallMs }) };
+}
+
+/** The client `startVroeg` started for these URLs (once), now telling `opStatus`; else null. */
+export function neemVroegeClient({ workerUrl, start, opStatus }) {
+  if (!vroeg || vroeg.sleutel !== JSON.stringify([String(workerUrl), start])) return null;
+  const { client } = vroeg;
+  vroeg = null;
+  client.volg(opStatus);
+  return client;
 }
