@@ -1,0 +1,160 @@
+"""The guide and the calculator in every language (issue 14), in a real browser at 360 px: the
+calculator gives the same amounts in every language (one calculator, never a fork), shared links
+work under /<taal>/, the language switch lands on the same step, every translated page is
+axe-clean and never scrolls sideways, search finds the page's own language, and offline the phone
+keeps Dutch and the language it reads, not every language."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from playwright.sync_api import expect
+
+import build_site
+from calculator import bereken
+from golden import load_cases
+from sitebuild.talen import languages
+from test_offline import CACHES, SW_KLAAR, WACHT_OP_CACHE, eigen_server, lijst
+
+ANDERE = [t["code"] for t in languages()][1:]
+PAGES = list(build_site.CONTRACT_URLS) + ["/bijlagen/", "/voor-coordinatoren/folder/"]
+AXE = Path(build_site.ROOT) / "node_modules" / "axe-core" / "axe.min.js"
+PHONE = {"viewport": {"width": 360, "height": 780}, "device_scale_factor": 2, "is_mobile": True,
+         "has_touch": True, "locale": "nl-BE"}
+KLAAR = 60_000
+VELDEN = ("opleiding", "inschrijvingsgeld", "al_aangevraagd", "aanvaardt_cheques", "aanvraag_geweigerd")
+
+
+def _url_invoer(invoer: dict) -> dict | None:
+    """A golden case as a shared link's query (without its date: the page computes for today)."""
+    if set(invoer) - set(VELDEN) - {"datum"}:
+        return None
+    uit = {}
+    for veld in VELDEN:
+        if veld in invoer:
+            waarde = invoer[veld]
+            uit[veld] = ("ja" if waarde else "nee") if isinstance(waarde, bool) else str(waarde)
+    return uit
+
+
+CASES = [(c["name"], q) for c in load_cases() if "uitvoer" in c and (q := _url_invoer(c["invoer"]))][:8]
+
+
+def _getoond(page) -> dict:
+    return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('#resultaat [data-veld][data-waarde]')]
+        .map((e) => [e.dataset.veld, e.dataset.waarde]))""")
+
+
+@pytest.mark.parametrize("taal", ANDERE)
+def test_every_language_gives_the_same_amounts_through_a_shared_link(warme_pagina, taal):
+    page = warme_pagina
+    for naam, query in CASES:
+        native = bereken({k: (v == "ja" if v in ("ja", "nee") else v) for k, v in query.items()})
+        page.goto(f"/{taal}/rekenhulp/?{urlencode(query)}")
+        expect(page.locator(f"#resultaat[data-route='{native['route']}']")).to_be_attached(timeout=KLAAR)
+        getoond = _getoond(page)
+        assert getoond, naam
+        for veld, waarde in getoond.items():
+            assert float(waarde) == float(native[veld]), (taal, naam, veld)
+        assert page.locator("html").get_attribute("lang") == taal
+        # the sentences are the language's own, not Dutch
+        tekst = page.locator("#resultaat").inner_text()
+        assert "Jouw resultaat" not in tekst and "Vraag" not in tekst.split("\n")[0], (taal, tekst[:80])
+
+
+@pytest.mark.parametrize("taal", ANDERE)
+def test_an_error_is_shown_in_the_language_of_the_page(warme_pagina, taal):
+    from calculator.teksten import teksten
+    page = warme_pagina
+    page.goto(f"/{taal}/rekenhulp/?opleiding=andere&inschrijvingsgeld=-5")
+    melding = page.locator("#fout-inschrijvingsgeld")
+    expect(melding).to_contain_text(teksten(taal)["fouten"]["bedrag_negatief"], timeout=KLAAR)
+
+
+@pytest.mark.parametrize("taal", ANDERE)
+def test_the_language_switch_keeps_the_step(phone, taal):
+    phone.goto("/stappenplan/#stap-3c")
+    phone.locator(f"nav.talen a[hreflang='{taal}']").click()
+    phone.wait_for_url(f"**/{taal}/stappenplan/#stap-3c")
+    expect(phone.locator("#stap-3c")).to_be_in_viewport()
+    assert phone.locator("html").get_attribute("lang") == taal
+    # and back to Dutch from the note on the translation, on the same step
+    phone.locator(".vertaling-melding a[hreflang='nl']").click()
+    phone.wait_for_url("**/stappenplan/#stap-3c")
+    assert not re.search(rf"/{taal}/", phone.url)
+    expect(phone.locator("#stap-3c")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("taal", ANDERE)
+def test_every_translated_page_is_axe_clean_and_fits_the_screen(browser, base_url, requests_seen, taal):
+    context = browser.new_context(base_url=base_url, reduced_motion="reduce", **PHONE)
+    context.on("request", lambda req: requests_seen.append(req.url))
+    page = context.new_page()
+    fouten = []
+    page.on("console", lambda m: fouten.append(m.text) if m.type == "error" else None)
+    axe = AXE.read_text(encoding="utf-8")
+    problemen = []
+    try:
+        for url in PAGES:
+            page.goto(f"/{taal}{url}")
+            expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+            if page.evaluate("document.scrollingElement.scrollWidth") > 360:
+                problemen.append(f"/{taal}{url}: scrolls sideways")
+            if page.evaluate("typeof window.axe") == "undefined":
+                page.evaluate(axe)
+            uit = page.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag',
+                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']},
+                resultTypes: ['violations']})).violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', '))""")
+            problemen += [f"/{taal}{url}: {v}" for v in uit]
+    finally:
+        context.close()
+    assert not problemen, "\n".join(problemen)
+    assert not [f for f in fouten if "404" in f or "Content Security Policy" in f], fouten
+
+
+@pytest.mark.parametrize("taal", ANDERE)
+def test_search_finds_the_pages_of_its_own_language(phone, taal):
+    phone.goto(f"/{taal}/stappenplan/")
+    phone.wait_for_load_state("networkidle")
+    phone.locator("label.md-header__button[for='__search']").click()
+    zoekveld = phone.locator("input.md-search__input")
+    zoekveld.click()
+    zoekveld.press_sequentially("Edenred", delay=30)
+    resultaten = phone.locator(".md-search-result__item a")
+    expect(resultaten.first).to_be_visible(timeout=10_000)
+    hrefs = [resultaten.nth(i).get_attribute("href") for i in range(min(resultaten.count(), 10))]
+    assert hrefs and all(f"/{taal}/" in phone.evaluate("(h) => new URL(h, location.href).pathname", h)
+                         for h in hrefs), hrefs
+
+
+def test_offline_the_phone_keeps_dutch_and_its_own_language_only(browser, site_dir, requests_seen):
+    taal, ander = ANDERE[0], (ANDERE[1] if len(ANDERE) > 1 else None)
+    with eigen_server(site_dir) as (server, basis):
+        context = browser.new_context(base_url=basis, **PHONE)
+        context.on("request", lambda req: requests_seen.append(req.url))
+        page = context.new_page()
+        page.goto(f"/{taal}/stappenplan/")
+        assert page.evaluate(SW_KLAAR).endswith("/sw.js")
+        assert page.evaluate(WACHT_OP_CACHE, ["gids-", len(lijst(site_dir, "PAGINAS"))]) > 0
+        for _ in range(100):  # the language's pages follow the Dutch ones
+            urls = [u for lijst_ in page.evaluate(CACHES).values() for u in lijst_]
+            if any(u.endswith(f"/{taal}/woordenlijst/") for u in urls):
+                break
+            page.wait_for_timeout(100)
+        urls = [u for lijst_ in page.evaluate(CACHES).values() for u in lijst_]
+        assert any(u.endswith("/stappenplan/") and f"/{taal}/" not in u for u in urls)  # Dutch
+        assert any(u.endswith(f"/{taal}/woordenlijst/") for u in urls)  # its own language
+        if ander:
+            assert not any(f"/{ander}/" in u for u in urls), "a language nobody reads here was stored"
+    context.new_cdp_session(page).send("Network.clearBrowserCache")
+    context.set_offline(True)
+    for url in (f"/{taal}/stappenplan/", f"/{taal}/waar-heb-ik-recht-op/", "/stappenplan/"):
+        page.goto(url)
+        expect(page.locator("h1").first).to_be_visible()
+    page.goto(f"/{taal}/bestaat-niet/")
+    expect(page.locator("h1#niet-gevonden")).to_be_visible()
+    assert page.locator("html").get_attribute("lang") == taal
+    context.close()
