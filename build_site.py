@@ -42,11 +42,21 @@ from sitebuild.woordenlijst import mark_first_uses, rendered as woordenlijst_ren
 _page_context: dict = {}
 
 
+def page_language(config) -> str:
+    return config["theme"]["language"]
+
+
+def on_config(config, **kwargs):
+    """Templates (404.html) get the site's texts in the build's language."""
+    config["extra"]["site_teksten"] = site_texts(page_language(config))
+    return config
+
+
 def on_pre_build(config, **kwargs):
     _page_context.clear()
-    _page_context.update(context(site_url=config["site_url"]))
+    _page_context.update(context(site_url=config["site_url"], taal=page_language(config)))
     _page_context.update(runtime_urls(config))
-    _page_context["woordenlijst"] = woordenlijst_rendered(_page_context)
+    _page_context["woordenlijst"] = woordenlijst_rendered(_page_context, page_language(config))
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
@@ -56,7 +66,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 def on_post_page(output, page, config, **kwargs):
     # hard words explained where they first appear (sitebuild/woordenlijst.py), before the
     # reflow step adds soft hyphens and table labels (sitebuild/reflow.py)
-    output = mark_first_uses(output, page.url, _page_context["woordenlijst"], site_texts()["begrippen"])
+    output = mark_first_uses(output, page.url, _page_context["woordenlijst"], _page_context["site"]["begrippen"])
     output = label_table_cells(hyphenate_headings(output))
     wasm = bool(page.meta.get("pyodide"))
     csp = content_security_policy(output, wasm=wasm)

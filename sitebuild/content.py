@@ -47,8 +47,11 @@ def _markdown_env():
     )
 
 
-def context(datum=None, site_url: str = "http://127.0.0.1:8000/") -> dict:
-    """What every page and template may use: rules, amounts and texts, all from calculator/.
+def context(datum=None, site_url: str = "http://127.0.0.1:8000/", taal: str = "nl") -> dict:
+    """What every page and template may use: rules, amounts and texts, all from calculator/, in the
+    words of `taal` (calculator/teksten/<taal>.json, talen/<taal>/). Amounts keep the Dutch way of
+    writing them (€ 1.234,50) in every language: that is how the WSE-loket, Edenred and the school
+    write them, and the answer's DOM contract says so.
 
     Prose never restates a rule value: shares in words, the school year's dates, caps and every
     amount in a table or example come from the parameters through `bereken`.
@@ -57,7 +60,12 @@ def context(datum=None, site_url: str = "http://127.0.0.1:8000/") -> dict:
     _, bedragen, berekening, regels_mod, teksten_mod = _calculator()
     datum = datum or dt.date.today()
     regels = regels_mod.regels_op(datum)
-    teksten = teksten_mod.teksten("nl")
+    teksten = teksten_mod.teksten(taal)
+    from .woordenlijst import site_texts
+    site = site_texts(taal)
+
+    def in_woorden(datum_, met_jaar=True):
+        return teksten_mod.datum_in_woorden(datum_, met_jaar=met_jaar, taal=taal)
 
     def bereken_op(op, opleiding, inschrijvingsgeld, al_aangevraagd=0, aanvaardt_cheques=True,
                    aanvraag_geweigerd=False):
@@ -77,18 +85,20 @@ def context(datum=None, site_url: str = "http://127.0.0.1:8000/") -> dict:
         "euro": bedragen.euro_kort,
         "md_link": md_link,
         "euro_lang": bedragen.euro,
-        "aandeel_in_woorden": teksten_mod.aandeel_in_woorden,
-        "datum_in_woorden": teksten_mod.datum_in_woorden,
-        "aandeel_zin": lambda aandeel: teksten_mod.aandeel_in_woorden(aandeel, zin=True),
+        "taal": taal,
+        "site": site,
+        "aandeel_in_woorden": lambda aandeel, zin=False: teksten_mod.aandeel_in_woorden(aandeel, zin=zin, taal=taal),
+        "datum_in_woorden": in_woorden,
+        "aandeel_zin": lambda aandeel: teksten_mod.aandeel_in_woorden(aandeel, zin=True, taal=taal),
         "aandeel_verhoogd": regels.aandelen["verhoogd"],
-        "digitaal_sinds": teksten_mod.datum_in_woorden(regels_mod.eerste_datum()),
+        "digitaal_sinds": in_woorden(regels_mod.eerste_datum()),
         "documenten": teksten["documenten"],
         "waarschuwingen": teksten["waarschuwingen"],
         "bereken": bereken,
         "schooljaar": regels.schooljaar(datum),
-        "schooljaar_periode": schooljaar_periode(regels, teksten_mod),
-        "regels_start": teksten_mod.datum_in_woorden(regels.start),
-        "gecontroleerd_op": teksten_mod.datum_in_woorden(dt.date.fromisoformat(regels.gecontroleerd_op))
+        "schooljaar_periode": schooljaar_periode(regels, teksten_mod, taal),
+        "regels_start": in_woorden(regels.start),
+        "gecontroleerd_op": in_woorden(dt.date.fromisoformat(regels.gecontroleerd_op))
         if regels.gecontroleerd_op else "",
         "site_url": site_url,
         "voorbeeld_adressen": is_example_site_url(site_url),
@@ -96,7 +106,7 @@ def context(datum=None, site_url: str = "http://127.0.0.1:8000/") -> dict:
     ctx["rijen"] = list(ctx["opleidingen"].values())
     ctx["plafonds_in_gebruik"] = sorted({rij["maximum"] for rij in ctx["rijen"]})
     ctx["wijzigingen"] = [
-        {"datum": teksten_mod.datum_in_woorden(later),
+        {"datum": in_woorden(later),
          "rijen": list(soorten_op(later, regels_mod, teksten, bereken_op).values())}
         for later in regels_mod.wijzigingen_na(datum)
     ]
@@ -117,12 +127,12 @@ def context(datum=None, site_url: str = "http://127.0.0.1:8000/") -> dict:
         opleiding=ctx["opleidingen"][a[0]], uitvoer=bereken(*a, **k))
     ctx["documenten_lijst"] = lambda route="cheques": render(
         "documenten_lijst.md.j2", ids=_documenten_voor(bereken, route))
-    ctx["deeplinks"] = lambda: render("deeplinks.md.j2", links=deeplinks(ctx["site_url"]))
+    ctx["deeplinks"] = lambda: render("deeplinks.md.j2", links=deeplinks(ctx["site_url"], site))
     ctx["handout"] = lambda: render("handout.md.j2", links=[
-        link for link in deeplinks(ctx["site_url"]) if link["url"].startswith("/stappenplan/#")
+        link for link in deeplinks(ctx["site_url"], site) if link["url"].startswith("/stappenplan/#")
         or link["url"] in ("/waar-heb-ik-recht-op/", "/rekenhulp/", "/terugbetaling/")])
     ctx["voorbeeld_melding"] = lambda: render("voorbeeld_adressen.md.j2") if ctx["voorbeeld_adressen"] else ""
-    ctx["illustratie"] = lambda naam: render("illustratie.md.j2", naam=naam, **illustraties()[naam])
+    ctx["illustratie"] = lambda naam: render("illustratie.md.j2", naam=naam, **illustraties(taal)[naam])
     ctx["teksten_json"] = lambda: json.dumps(pagina_teksten(teksten), ensure_ascii=False).replace("</", "<\\/")
     return ctx
 
@@ -156,20 +166,20 @@ def soorten_op(datum, regels_mod, teksten: dict, bereken_op) -> dict:
     return soorten
 
 
-def schooljaar_periode(regels, teksten_mod) -> str:
+def schooljaar_periode(regels, teksten_mod, taal: str = "nl") -> str:
     """'1 september tot 31 augustus': the school year as the parameters define it."""
     import datetime as dt
     maand, dag = regels.schooljaar_begin
     begin = dt.date(2001, maand, dag)  # any year that is not a leap year: 1 March - 28 February
     einde = begin.replace(year=2002) - dt.timedelta(days=1)
-    return teksten_mod.teksten("nl")["periode"].format(
-        begin=teksten_mod.datum_in_woorden(begin, met_jaar=False),
-        einde=teksten_mod.datum_in_woorden(einde, met_jaar=False))
+    return teksten_mod.teksten(taal)["periode"].format(
+        begin=teksten_mod.datum_in_woorden(begin, met_jaar=False, taal=taal),
+        einde=teksten_mod.datum_in_woorden(einde, met_jaar=False, taal=taal))
 
 
-def illustraties() -> dict:
-    """Alt text and caption per drawing in docs/assets/illustraties/ (one place to keep them)."""
-    return json.loads((TEMPLATES / "illustraties.json").read_text(encoding="utf-8"))
+def illustraties(taal: str = "nl") -> dict:
+    """Alt text and caption per drawing in docs/assets/illustraties/ (one place per language)."""
+    return json.loads((ROOT / "talen" / taal / "illustraties.json").read_text(encoding="utf-8"))
 
 
 def md_link(url: str) -> str:
@@ -182,7 +192,7 @@ def md_link(url: str) -> str:
     return doel + (f"#{anker}" if anker else "")
 
 
-def deeplinks(site_url: str) -> list[dict]:
+def deeplinks(site_url: str, site: dict | None = None) -> list[dict]:
     """Every deep link of the URL contract with its title (read from the pages themselves) and QR code."""
     basis = site_url.rstrip("/")
     links = []
@@ -199,7 +209,7 @@ def deeplinks(site_url: str) -> list[dict]:
             links.append({"url": f"{url}#{anchor}", "titel": kop.group(1).strip(), "niveau": 2})
     for link in links:
         link["volledig"] = basis + link["url"]
-        link["qr"] = qr_svg(link["volledig"])
+        link["qr"] = qr_svg(link["volledig"], (site or {}).get("sjablonen", {}).get("qr_voor", "QR-code voor {adres}"))
     return links
 
 
@@ -215,12 +225,12 @@ def is_example_site_url(site_url: str) -> bool:
             or host.split(".")[0] == "127" and host.replace(".", "").isdigit())
 
 
-def qr_svg(data: str) -> str:
+def qr_svg(data: str, label: str = "QR-code voor {adres}") -> str:
     """An inline SVG QR code (no file, no request), readable by any phone camera."""
     import segno
     svg = segno.make(data, error="m").svg_inline(scale=4, border=4, dark="#000", light="#fff",
                                                   omitsize=True, title=None, svgclass="qr")
-    return svg.replace("<svg ", f'<svg role="img" aria-label="QR-code voor {data}" ', 1)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{label.replace("{adres}", data)}" ', 1)
 
 
 def _documenten_voor(bereken, route: str) -> list[str]:
