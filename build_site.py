@@ -21,6 +21,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # MkDocs loads this file as a hook, not as a module
 # ruff: noqa: E402
@@ -34,6 +35,8 @@ from sitebuild.runtime import (STDLIB_LIST, copy_runtime, runtime_urls, stdlib_e
                                write_stdlib_list)
 from sitebuild.server import make_server
 from sitebuild.stylesheets import purge_theme_stylesheets
+from sitebuild.talen import (DEFAULT, ENV_PREBUILT, merge_language_site, other_codes, prebuilt_languages,
+                             site_root_url, stage, write_empty_sitemaps)
 from sitebuild.wheel import write_wheel
 from sitebuild.woordenlijst import mark_first_uses, rendered as woordenlijst_rendered, site_texts
 
@@ -49,6 +52,7 @@ def page_language(config) -> str:
 def on_config(config, **kwargs):
     """Templates (404.html) get the site's texts in the build's language."""
     config["extra"]["site_teksten"] = site_texts(page_language(config))
+    config["extra"]["site_wortel"] = site_root_url(config["site_url"], page_language(config))
     return config
 
 
@@ -83,7 +87,13 @@ def on_post_template(output, template_name, config, **kwargs):
 
 
 def on_post_build(config, **kwargs):
+    if page_language(config) != DEFAULT:
+        return  # a translation: the Dutch build merges it and then finishes the whole site
     site = Path(config["site_dir"])
+    for taal in prebuilt_languages():  # under /<taal>/, sharing /assets/ (sitebuild/talen.py)
+        merge_language_site(site, taal, urlsplit(config["site_url"]).path or "/")
+    if prebuilt_languages():
+        write_empty_sitemaps(site)
     copy_runtime(site)
     write_wheel(site)
     write_icons(site)
@@ -114,12 +124,19 @@ de folder zo niet af. Bouw voor publicatie met het echte adres, bijvoorbeeld:
 # ---------------------------------------------------------------- commands
 
 def build(site_dir: Path | None = None) -> Path:
+    """Every other language first (into a cache folder), then Dutch, whose hook merges them under
+    /<taal>/ and finishes the whole site (sitebuild/talen.py)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    site_url = os.environ.get("SITE_URL") or "http://127.0.0.1:8000/"
+    talen = other_codes()
+    for taal in talen:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--quiet",
+                        "-f", str(stage(taal, site_url))], check=True, env=env, cwd=ROOT)
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--quiet",
            "-f", str(ROOT / "mkdocs.yml")]
     if site_dir:
         cmd += ["--site-dir", str(site_dir)]
-    subprocess.run(cmd, check=True, env=env, cwd=ROOT)
+    subprocess.run(cmd, check=True, env={**env, ENV_PREBUILT: ",".join(talen)}, cwd=ROOT)
     return Path(site_dir) if site_dir else ROOT / "site"
 
 

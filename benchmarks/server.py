@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import mimetypes
 import re
 import threading
@@ -51,6 +52,7 @@ class _Bestanden:
     def __init__(self):
         self._cache: dict[tuple, dict] = {}
         self._slot = threading.Lock()
+        self.origin = ""  # set once the server has its port (sitebuild.server.same_origin_alternates)
 
     def lees(self, pad: Path) -> dict:
         st = pad.stat()
@@ -59,6 +61,9 @@ class _Bestanden:
             if sleutel in self._cache:
                 return self._cache[sleutel]
         data = pad.read_bytes()
+        if pad.suffix == ".html" and self.origin:
+            from sitebuild.server import DEFAULT_SITE_URL, same_origin_alternates
+            data = same_origin_alternates(data, os.environ.get("SITE_URL") or DEFAULT_SITE_URL, self.origin)
         item = {"data": data, "etag": '"' + hashlib.sha256(data).hexdigest()[:20] + '"'}
         if comprimeerbaar(pad):
             for codering, maak in (("br", brotli_bytes), ("gzip", gzip_bytes)):
@@ -150,13 +155,15 @@ class _Server(ThreadingHTTPServer):
 def start_server(koppelingen: dict[str, Path], onveranderlijk: tuple[str, ...] = (),
                  niet_gevonden: Path | None = None) -> tuple[ThreadingHTTPServer, str]:
     """Serve {"/": site, "/kaal/": other folder}; returns (server, base URL)."""
+    bestanden = _Bestanden()
     handler = type("Handler", (ProductieHandler,), {
         "koppelingen": sorted(koppelingen.items(), key=lambda kv: -len(kv[0])),
         "onveranderlijk": onveranderlijk,
         "niet_gevonden": niet_gevonden,
-        "bestanden": _Bestanden(),
+        "bestanden": bestanden,
     })
     server = _Server(("127.0.0.1", 0), handler)
+    bestanden.origin = f"http://127.0.0.1:{server.server_address[1]}"
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 

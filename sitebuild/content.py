@@ -127,10 +127,13 @@ def context(datum=None, site_url: str = "http://127.0.0.1:8000/", taal: str = "n
         opleiding=ctx["opleidingen"][a[0]], uitvoer=bereken(*a, **k))
     ctx["documenten_lijst"] = lambda route="cheques": render(
         "documenten_lijst.md.j2", ids=_documenten_voor(bereken, route))
-    ctx["deeplinks"] = lambda: render("deeplinks.md.j2", links=deeplinks(ctx["site_url"], site))
+    basis_url = site_url if taal == "nl" else site_url.rstrip("/").rsplit("/", 1)[0] + "/"
+    ctx["deeplinks"] = lambda: render("deeplinks.md.j2", links=deeplinks(basis_url, site, taal),
+                                      andere_talen=other_language_links(basis_url, site, taal))
+    voor = "" if taal == "nl" else f"/{taal}"
     ctx["handout"] = lambda: render("handout.md.j2", links=[
-        link for link in deeplinks(ctx["site_url"], site) if link["url"].startswith("/stappenplan/#")
-        or link["url"] in ("/waar-heb-ik-recht-op/", "/rekenhulp/", "/terugbetaling/")])
+        link for link in deeplinks(basis_url, site, taal) if link["url"].startswith(f"{voor}/stappenplan/#")
+        or link["url"] in (f"{voor}/waar-heb-ik-recht-op/", f"{voor}/rekenhulp/", f"{voor}/terugbetaling/")])
     ctx["voorbeeld_melding"] = lambda: render("voorbeeld_adressen.md.j2") if ctx["voorbeeld_adressen"] else ""
     ctx["illustratie"] = lambda naam: render("illustratie.md.j2", naam=naam, **illustraties(taal)[naam])
     ctx["teksten_json"] = lambda: json.dumps(pagina_teksten(teksten), ensure_ascii=False).replace("</", "<\\/")
@@ -192,21 +195,47 @@ def md_link(url: str) -> str:
     return doel + (f"#{anker}" if anker else "")
 
 
-def deeplinks(site_url: str, site: dict | None = None) -> list[dict]:
-    """Every deep link of the URL contract with its title (read from the pages themselves) and QR code."""
+def other_language_links(basis_url: str, site: dict, taal: str) -> list[dict]:
+    """For the coordinators' page: each other language's start page (with its QR code) and its own
+    coordinators' page, where every link of that language is listed."""
+    from .talen import languages
+    from .woordenlijst import site_texts
+    uit = []
+    for t in languages():
+        if t["code"] == taal:
+            continue
+        hun = site_texts(t["code"])
+        start = deeplinks(basis_url, hun, t["code"])[0]
+        voor = "" if t["code"] == "nl" else f"/{t['code']}"
+        uit.append({"code": t["code"], "naam": t["naam"], "richting": t.get("richting", ""), "start": start,
+                    "coordinatoren": f"{basis_url.rstrip('/')}{voor}/voor-coordinatoren/",
+                    "alle_links": hun["taal"]["alle_links"]})
+    return uit
+
+
+def _kop_tekst(kop: str) -> str:
+    """A heading as plain text for a list or a leaflet (a translation puts Dutch labels in bold)."""
+    return re.sub(r"\*\*(.+?)\*\*|\*(.+?)\*", lambda m: m.group(1) or m.group(2), kop).strip()
+
+
+def deeplinks(site_url: str, site: dict | None = None, taal: str = "nl") -> list[dict]:
+    """Every deep link of the URL contract in one language with its title (read from the pages
+    themselves) and QR code; a language other than Dutch has the same paths under /<taal>/."""
     basis = site_url.rstrip("/")
+    docs = ROOT / "docs" if taal == "nl" else ROOT / "talen" / taal / "docs"
+    voor = "" if taal == "nl" else f"/{taal}"
     links = []
     for url, anchors in CONTRACT_URLS.items():
         pad = url.strip("/")
-        bron = ROOT / "docs" / (f"{pad}.md" if pad else "index.md")
+        bron = docs / (f"{pad}.md" if pad else "index.md")
         if not bron.exists():
-            bron = ROOT / "docs" / pad / "index.md"
+            bron = docs / pad / "index.md"
         tekst = bron.read_text(encoding="utf-8")
-        titel = re.search(r"^# (.+)$", tekst, re.M).group(1).strip()
-        links.append({"url": url, "titel": titel, "niveau": 1})
+        titel = _kop_tekst(re.search(r"^# (.+)$", tekst, re.M).group(1))
+        links.append({"url": voor + url, "titel": titel, "niveau": 1})
         for anchor in anchors:
             kop = re.search(rf"^#+ (.+?)\s*\{{ *#{re.escape(anchor)} *\}}\s*$", tekst, re.M)
-            links.append({"url": f"{url}#{anchor}", "titel": kop.group(1).strip(), "niveau": 2})
+            links.append({"url": f"{voor}{url}#{anchor}", "titel": _kop_tekst(kop.group(1)), "niveau": 2})
     for link in links:
         link["volledig"] = basis + link["url"]
         link["qr"] = qr_svg(link["volledig"], (site or {}).get("sjablonen", {}).get("qr_voor", "QR-code voor {adres}"))

@@ -91,22 +91,52 @@ def write_manifest(site: Path, config) -> None:
                                  encoding="utf-8")
 
 
-def precache_list(site: Path, config) -> list[str]:
-    """What the service worker stores at install, relative to the site root: every page (as its
-    folder URL), the files they refer to, our own assets, the search and the manifest."""
+def _in_language(site: Path, html: Path, taal: str, andere: list[str]) -> bool:
+    eerste = html.relative_to(site).parts[0]
+    return eerste == taal if taal != "nl" else eerste not in andere
+
+
+def language_list(site: Path, taal: str, andere: list[str]) -> list[str]:
+    """What the service worker stores for a visitor of a translation: its pages (as folder URLs),
+    the files they refer to that Dutch does not already bring, its 404 page and its search."""
     site = site.resolve()
+    lijst: set[str] = {f"{taal}/search/search_index.json"}
+    if (site / taal / "404.html").is_file():
+        lijst.add(f"{taal}/404.html")
+    for html in sorted(p for p in (site / taal).rglob("index.html")):
+        lijst.add(html.parent.relative_to(site).as_posix() + "/")
+        lijst.update(_references(site, html))
+    lunr = f"assets/javascripts/lunr/min/lunr.{taal}.min.js"
+    if (site / lunr).is_file():
+        lijst.add(lunr)
     uitgesloten = (f"{RUNTIME_DIR}/", f"{WHEEL_DIR}/")
-    paginas = sorted(p for p in site.rglob("index.html"))
+    return sorted(p for p in lijst if not p.startswith(uitgesloten) and not p.endswith(".map"))
+
+
+def _references(site: Path, html: Path) -> set[str]:
+    uit = set()
+    for verwijzing in _VERWIJZING.findall(html.read_text(encoding="utf-8")):
+        if re.match(r"^[a-z]+:", verwijzing) or verwijzing.startswith("//"):
+            continue  # another scheme or origin: never ours to store
+        doel = (html.parent / verwijzing).resolve()
+        if doel.is_file() and site in doel.parents and doel.name != "index.html":
+            uit.add(doel.relative_to(site).as_posix())
+    return uit
+
+
+def precache_list(site: Path, config, andere: list[str] | None = None) -> list[str]:
+    """What the service worker stores at install, relative to the site root: every Dutch page (as
+    its folder URL), the files they refer to, our own assets, the search and the manifest. Another
+    language is stored only for its visitors (language_list): a phone keeps Dutch and its own."""
+    site = site.resolve()
+    andere = andere or []
+    uitgesloten = (f"{RUNTIME_DIR}/", f"{WHEEL_DIR}/")
+    paginas = sorted(p for p in site.rglob("index.html") if _in_language(site, p, "nl", andere))
     lijst: set[str] = {"404.html", MANIFEST} if (site / "404.html").is_file() else {MANIFEST}
     for html in paginas:
         map_ = html.parent.relative_to(site).as_posix()
         lijst.add("" if map_ == "." else f"{map_}/")
-        for verwijzing in _VERWIJZING.findall(html.read_text(encoding="utf-8")):
-            if re.match(r"^[a-z]+:", verwijzing) or verwijzing.startswith("//"):
-                continue  # another scheme or origin: never ours to store
-            doel = (html.parent / verwijzing).resolve()
-            if doel.is_file() and site in doel.parents and doel.name != "index.html":
-                lijst.add(doel.relative_to(site).as_posix())
+        lijst.update(_references(site, html))
     eigen = ROOT / "docs" / "assets"
     for bron in (p for p in eigen.rglob("*") if p.is_file()):
         pad = site / "assets" / bron.relative_to(eigen)
@@ -141,15 +171,19 @@ def runtime_list(site: Path) -> list[str]:
 
 
 def write_service_worker(site: Path, config) -> Path:
-    paginas, runtime = precache_list(site, config), runtime_list(site)
+    from .talen import other_codes
+    andere = [t for t in other_codes(config) if (site / t).is_dir()]
+    paginas, runtime = precache_list(site, config, andere), runtime_list(site)
+    basis = set(paginas)
+    talen = {t: [p for p in language_list(site, t, andere) if p not in basis] for t in andere}
     versie = hashlib.sha256()
-    for pad in paginas + runtime:
+    for pad in paginas + runtime + [p for lijst in talen.values() for p in lijst]:
         bestand = site / pad / "index.html" if pad.endswith("/") or pad == "" else site / pad
         versie.update(pad.encode() + b"\0" + hashlib.sha256(bestand.read_bytes()).digest())
     sjabloon = (TEMPLATES / "sw.js.j2").read_text(encoding="utf-8")
     versie.update(sjabloon.encode())
     tekst = jinja_templates().get_template("sw.js.j2").render(
-        versie=versie.hexdigest()[:12], paginas=paginas, runtime=runtime)
+        versie=versie.hexdigest()[:12], paginas=paginas, runtime=runtime, talen=talen)
     doel = site / SERVICE_WORKER
     doel.write_text(tekst, encoding="utf-8")
     return doel

@@ -33,7 +33,7 @@ ANCHOR_RULE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SKIP = {"a", "button", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "svg",
          "label", "legend", "summary", "select", "option", "textarea", "noscript", "template", "title",
          "nav", "figure", "kbd", "dialog", "th", "caption", "small"}
-_SKIP_CLASSES = {"admonition-title", "begrip-uitleg", "laadstatus", "deeplink-titel"}
+_SKIP_CLASSES = {"admonition-title", "begrip-uitleg", "laadstatus", "deeplink-titel", "vertaling-melding"}
 _SKIP_IDS = {"resultaat", "fouten"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _TOKEN = re.compile(r"<!--.*?-->|<[^>]+>|[^<]+", re.S)
@@ -86,9 +86,12 @@ def rendered(context: dict, taal: str = "nl") -> list[dict]:
 
     woorden = []
     for item in load(taal):
-        woorden.append({**item, "uitleg": vul(item["uitleg"]), "voorbeeld": vul(item.get("voorbeeld")),
+        # a translation keeps the Dutch word the participant meets, with its translation after it
+        kop = f'{item["woord"]} ({item["vertaling"]})' if item.get("vertaling") else item["woord"]
+        woorden.append({**item, "woord": kop, "woord_nl": item["woord"],
+                        "uitleg": vul(item["uitleg"]), "voorbeeld": vul(item.get("voorbeeld")),
                         "tekening": item.get("tekening", ""), "tekening_alt": vul(item.get("tekening_alt"))})
-    return sorted(woorden, key=lambda w: sort_key(w["woord"]))
+    return sorted(woorden, key=lambda w: sort_key(w["woord_nl"]))
 
 
 def _pattern(woorden: list[dict]) -> re.Pattern:

@@ -20,7 +20,16 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-TALEN = ("nl",)
+def _beschikbaar(taal: str) -> bool:
+    try:  # through the module's loader: a folder natively, a zip in the browser
+        __spec__.loader.get_data(os.path.join(os.path.dirname(__file__), f"{taal}.json"))
+        return True
+    except OSError:
+        return False
+
+
+# Dutch first; a language is there when its texts file is (calculator/teksten/<taal>.json).
+TALEN = tuple(taal for taal in ("nl", "en", "fr", "ar") if _beschikbaar(taal))
 _VELD = re.compile(r"\*\*\{(\w+)\}\*\*|\{(\w+)\}")
 
 

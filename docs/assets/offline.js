@@ -15,6 +15,9 @@ function registreer() {
       if (document.getElementById("rekenhulp-vak") && registratie.active) {
         registratie.active.postMessage({ type: "rekenhulp-bewaren" });
       }
+      // a translation: keep this language too (the worker stores Dutch for everyone)
+      const taal = document.documentElement.lang;
+      if (taal && taal !== "nl" && registratie.active) registratie.active.postMessage({ type: "taal-bewaren", taal });
     })
     .catch(() => {});  // no offline copy this time: the site works as before
 }

@@ -33,7 +33,11 @@ function alsJson(invoer) {
  *        stap "runtime" | "rekenhulp" | "klaar" | "fout"; with "fout" a reden: "verbinding" (no
  *        connection), "traag" (nothing arrived for stallMs), "download" (broken file) or "browser"
  */
-export function maakClient({ workerUrl, start, stallMs, opStatus, onleesbaar = "" }) {
+export function maakClient({ workerUrl, start, stallMs, opStatus = () => {}, onleesbaar = "" }) {
+  let laatsteStatus = null;
+  let melder = opStatus;
+  let onleesbaarTekst = onleesbaar;  // can arrive later, with the page that takes this client over
+  const meldStatus = (...status) => { laatsteStatus = status; melder(...status); };
   const wachtend = new Map();
   let volgendeId = 1;
   let toestand = "laden";
@@ -54,7 +58,7 @@ export function maakClient({ workerUrl, start, stallMs, opStatus, onleesbaar = "
     for (const { reject } of wachtend.values()) reject(fout);
     wachtend.clear();
     mislukGemeld(fout);
-    opStatus("fout", fout.message, reden);
+    meldStatus("fout", fout.message, reden);
   }
 
   /**
@@ -91,10 +95,10 @@ export function maakClient({ workerUrl, start, stallMs, opStatus, onleesbaar = "
         toestand = "klaar";
         clearTimeout(timer);
         klaarGemeld();
-        opStatus("klaar");
+        meldStatus("klaar");
       } else if (toestand === "laden") {
         nogBezig();
-        opStatus(bericht.stap);
+        meldStatus(bericht.stap);
       }
       return;
     }
@@ -117,7 +121,7 @@ export function maakClient({ workerUrl, start, stallMs, opStatus, onleesbaar = "
     worker.addEventListener("messageerror", () => mislukt("Onleesbaar bericht van de rekenhulp."));
     worker.postMessage({ type: "start", ...start });
     nogBezig();
-    opStatus("runtime");
+    meldStatus("runtime");
   } catch (fout) {
     queueMicrotask(() => mislukt(String((fout && fout.message) || fout)));
   }
@@ -133,7 +137,7 @@ export function maakClient({ workerUrl, start, stallMs, opStatus, onleesbaar = "
         // receive it, and would never answer): invalid input, answered as Python answers text
         // that is not JSON.
         // Its words come from the page's texts (fouten.onleesbaar), as Python's do.
-        return Promise.resolve({ fouten: [{ veld: "invoer", melding: onleesbaar, code: "onleesbaar" }] });
+        return Promise.resolve({ fouten: [{ veld: "invoer", melding: onleesbaarTekst, code: "onleesbaar" }] });
       }
       return new Promise((resolve, reject) => {
         wachtend.set(id, { resolve, reject });
@@ -147,5 +151,40 @@ export function maakClient({ workerUrl, start, stallMs, opStatus, onleesbaar = "
     },
     klaar,
     get toestand() { return toestand; },
+    /** From now on statuses go to `opStatus`, starting with the latest one. */
+    volg(opStatus, onleesbaar) {
+      melder = opStatus;
+      if (onleesbaar !== undefined) onleesbaarTekst = onleesbaar;
+      if (laatsteStatus) opStatus(...laatsteStatus);
+    },
   };
+}
+
+/** What the worker needs to start, from the calculator's element: absolute URLs of the runtime, its folder and the wheel. */
+export function startUrls(wortel) {
+  const siteWortel = new URL(wortel.dataset.siteRoot || "../", location.href);
+  const opSite = (pad) => new URL(String(pad).replace(/^\//, ""), siteWortel).href;
+  return {
+    pyodideUrl: opSite(wortel.dataset.pyodideUrl),
+    indexUrl: opSite(wortel.dataset.indexUrl),
+    wheelUrl: opSite(wortel.dataset.wheelUrl),
+  };
+}
+
+// A client started before the page script ran (vroeg.js: as soon as the calculator's first tag
+// is parsed, so the downloads start then); the page script takes it over once, for the same URLs.
+let vroeg = null;
+
+/** Start a client now, without anyone to tell its statuses to yet (see `neemVroegeClient`). */
+export function startVroeg({ workerUrl, start, stallMs }) {
+  vroeg = { sleutel: JSON.stringify([String(workerUrl), start]), client: maakClient({ workerUrl, start, stallMs }) };
+}
+
+/** The client `startVroeg` started for these URLs (once), now telling `opStatus`; else null. */
+export function neemVroegeClient({ workerUrl, start, opStatus, onleesbaar }) {
+  if (!vroeg || vroeg.sleutel !== JSON.stringify([String(workerUrl), start])) return null;
+  const { client } = vroeg;
+  vroeg = null;
+  client.volg(opStatus, onleesbaar);
+  return client;
 }

@@ -9,7 +9,7 @@
 // For tests and tools: window.rekenhulp.bereken(invoer) -> Promise<{uitvoer} | {fouten}>, through
 // the same worker as the form; window.rekenhulp.klaar resolves when Python is ready.
 
-import { maakClient } from "./client.js";
+import { maakClient, neemVroegeClient, startUrls } from "./client.js";
 import { el, euro, leegResultaat, toonResultaat } from "./resultaat.js";
 
 // URL contract (ARCHITECTURE.md §4): these names are printed on coordinators' handouts.
@@ -41,18 +41,16 @@ function start(wortel) {
   wortel.dataset.toestand = "laden";
   startClient();
 
+  /** The worker vroeg.js already started (the first time), else a new one. */
   function startClient() {
-    client = maakClient({
+    const opties = {
       workerUrl: new URL("./worker.mjs", import.meta.url),
-      start: {
-        pyodideUrl: opSite(wortel.dataset.pyodideUrl),
-        indexUrl: opSite(wortel.dataset.indexUrl),
-        wheelUrl: opSite(wortel.dataset.wheelUrl),
-      },
+      start: startUrls(wortel),
       stallMs: Number(wortel.dataset.stallMs) || 30000,
       opStatus: toonStatus,
       onleesbaar: teksten.fouten.onleesbaar,
-    });
+    };
+    client = neemVroegeClient(opties) || maakClient(opties);
   }
 
   window.rekenhulp = {

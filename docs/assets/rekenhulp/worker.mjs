@@ -15,7 +15,11 @@
 // themselves are in laden.mjs, shared with the Node.js tests.
 // Slow and flaky data: the big files (wasm, stdlib, wheel) are downloaded here, as a stream that
 // reports progress, and kept in Cache Storage as soon as each one is complete, so a second try
-// starts from what already arrived; Pyodide then gets them from memory (see `vooraf`).
+// starts from what already arrived; Pyodide then gets them from memory (see `vooraf`), except the
+// wasm fresh from the network: Pyodide gets that response itself while it still arrives, so the
+// browser compiles it as it streams in instead of after the last byte (see `stromen`).
+// Performance marks (start, pyodide.mjs, binnen <file>, python gestart, rekenhulp geimporteerd,
+// snapshot genomen) show where the time goes: benchmarks/tijdlijn.py prints them.
 
 let beginLaden;
 const berekenJson = new Promise((resolve) => { beginLaden = resolve; }).then(laad);
@@ -39,11 +43,13 @@ self.addEventListener("message", (event) => {
 });
 
 async function laad({ pyodideUrl, indexUrl, wheelUrl }) {
+  performance.mark("start");
   meld("runtime");
   if (typeof WebAssembly !== "object") throw metReden(new Error("geen WebAssembly"), "browser");
   // Everything big downloads at once, while Pyodide's own script loads; the wheel is a zip, so
   // it goes on sys.path as it is.
-  for (const naam of ["pyodide.asm.wasm", "python_stdlib.zip"]) haalVooraf(new URL(naam, indexUrl).href);
+  haalVooraf(new URL("pyodide.asm.wasm", indexUrl).href, { stroom: true });
+  haalVooraf(new URL("python_stdlib.zip", indexUrl).href);
   const wheel = haalWheel(wheelUrl);
   wheel.catch(() => {});
   Promise.all([...vooraf.values(), wheel]).then(
@@ -54,6 +60,7 @@ async function laad({ pyodideUrl, indexUrl, wheelUrl }) {
   // imported here, next to the runtime, rather than statically, which would cost a round trip
   // before this worker even reads its first message.
   const [{ loadPyodide }, laden] = await Promise.all([import(pyodideUrl), import("./laden.mjs")]);
+  performance.mark("pyodide.mjs");
   // python_stdlib.zip next to the runtime is the site's trimmed standard library (build_site.py).
   const opties = { indexURL: indexUrl, stdLibURL: new URL("python_stdlib.zip", indexUrl).href };
   const pad = laden.wheelPad(new URL(wheelUrl).pathname);
@@ -77,13 +84,16 @@ async function laad({ pyodideUrl, indexUrl, wheelUrl }) {
 
   const bewaren = kanBewaren();
   const pyodide = await laden.startVers(loadPyodide, opties, { snapshotMaken: bewaren });
+  performance.mark("python gestart");
   meld("rekenhulp");
   laden.zetWheelOpSysPath(pyodide, pad, await wheel);
   const berekenJson = laden.importeerRekenhulp(pyodide);
+  performance.mark("rekenhulp geimporteerd");
   self.rekenhulpStart = "vers";
   if (bewaren) {
     try {
       const snapshot = laden.neemSnapshot(pyodide);
+      performance.mark("snapshot genomen");
       bewaarLater = () => bewaarSnapshot(sleutel, snapshot);
       stil();
     } catch (fout) { /* no snapshot this time: the next visit starts the normal way */ }
@@ -156,6 +166,11 @@ function vergeetSnapshot(sleutel) {
 const RUNTIME_CACHE = "rekenhulp";
 const VOORTGANG_MS = 250;
 const vooraf = new Map();  // URL -> Promise<Uint8Array>: what Pyodide's own fetch gets from memory
+// URL -> Promise<Response|null>: the response itself, not yet read, when it comes from the network
+// (null when it came from Cache Storage or failed: then Pyodide gets the bytes). The worker reads
+// a clone of it for progress and Cache Storage; Pyodide's WebAssembly.instantiateStreaming reads
+// the original as it arrives, so compiling overlaps the download.
+const stromen = new Map();
 let laatsteVoortgang = 0;
 let ontvangen = 0;
 
@@ -165,17 +180,25 @@ self.fetch = (bron, opties) => {
   const bytes = vooraf.get(url);
   if (!bytes) return gewoneFetch(bron, opties);
   const soort = url.endsWith(".wasm") ? "application/wasm" : "application/zip";
-  return bytes.then((data) => new Response(data, { headers: { "Content-Type": soort } }));
+  const uitBytes = () => bytes.then((data) => new Response(data, { headers: { "Content-Type": soort } }));
+  const stroom = stromen.get(url);
+  if (!stroom) return uitBytes();
+  stromen.delete(url);  // a body can be read once; a second fetch gets the bytes
+  return stroom.then((antwoord) => antwoord || uitBytes());
 };
 
-function haalVooraf(url) {
-  const bytes = haal(url);
+function haalVooraf(url, { stroom = false } = {}) {
+  let geefStroom = null;
+  if (stroom) stromen.set(url, new Promise((resolve) => { geefStroom = resolve; }));
+  const bytes = haal(url, { geefStroom });
   bytes.catch(() => {});
+  const geenStroom = () => geefStroom && geefStroom(null);  // nothing handed on: Pyodide gets the bytes
+  bytes.then(geenStroom, geenStroom);
   vooraf.set(url, bytes);
   return bytes;
 }
 
-async function haal(url, { bewaar = true } = {}) {
+async function haal(url, { bewaar = true, geefStroom = null } = {}) {
   const cache = await openCache();
   const bewaard = cache && await cache.match(url).catch(() => null);
   if (bewaard) return new Uint8Array(await bewaard.arrayBuffer());
@@ -186,6 +209,13 @@ async function haal(url, { bewaar = true } = {}) {
     throw metReden(fout, "verbinding");
   }
   if (!antwoord.ok) throw metReden(new Error(`${url}: HTTP ${antwoord.status}`), "verbinding");
+  // Pyodide gets the original (it keeps its URL), this worker reads the copy. Only with the type
+  // streaming compilation requires: a host that sends another one still works, from the bytes.
+  if (geefStroom && /^application\/wasm\b/i.test(antwoord.headers.get("Content-Type") || "")) {
+    const origineel = antwoord;
+    antwoord = antwoord.clone();
+    geefStroom(origineel);
+  }
   const delen = [];
   let lengte = 0;
   try {
@@ -207,6 +237,7 @@ async function haal(url, { bewaar = true } = {}) {
     plek += deel.length;
   }
   if (bewaar) bewaarInCache(cache, url, bytes, antwoord.headers.get("Content-Type"));
+  performance.mark("binnen " + url.split("/").pop());
   return bytes;
 }
 
