@@ -13,6 +13,7 @@ import pytest
 from sitebuild import woordenlijst
 from sitebuild.content import context
 from sitebuild.layout import GLOSSARY_ANCHORS
+from sitebuild.talen import languages
 
 WOORDEN = woordenlijst.load("nl")
 _ARTICLE = re.compile(r"<article\b[^>]*>(.*?)</article>", re.S)
@@ -20,11 +21,15 @@ _MARK = re.compile(r'<a class="begrip" href="([^"]+)" data-begrip="([^"]+)">([^<
                    r'<span class="begrip-uitleg" id="([^"]+)" hidden>(.*?) <a href="([^"]+)">([^<]+)</a></span>', re.S)
 
 
-def _pages(site_dir: Path) -> dict[str, str]:
+TALEN = [t["code"] for t in languages()]
+
+
+def _pages(site_dir: Path, taal: str = "nl") -> dict[str, str]:
+    wortel = site_dir if taal == "nl" else site_dir / taal
     pages = {}
-    for pad in sorted(site_dir.rglob("index.html")):
-        rel = pad.parent.relative_to(site_dir).as_posix()
-        if rel.startswith("assets"):
+    for pad in sorted(wortel.rglob("index.html")):
+        rel = pad.parent.relative_to(wortel).as_posix()
+        if rel.split("/")[0] in ["assets", *TALEN]:
             continue
         pages["/" if rel == "." else f"/{rel}/"] = pad.read_text(encoding="utf-8")
     return pages
@@ -38,6 +43,10 @@ def pages(site_dir) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def rendered():
     return {w["anker"]: w for w in woordenlijst.rendered(context())}
+
+
+def _rendered_in(taal: str) -> dict:
+    return {w["anker"]: w for w in woordenlijst.rendered(context(taal=taal), taal)}
 
 
 def _plain(fragment: str) -> str:
@@ -127,7 +136,10 @@ def _prose(part: str) -> str:
     return html_lib.unescape(re.sub(r"<[^>]+>", " ", tekst))
 
 
-def test_every_page_explains_each_glossary_word_where_it_first_appears(pages, rendered):
+@pytest.mark.parametrize("taal", TALEN)
+def test_every_page_explains_each_glossary_word_where_it_first_appears(site_dir, taal):
+    """In every language, with that language's glossary (a translation keeps the Dutch word too)."""
+    pages, rendered = _pages(site_dir, taal), _rendered_in(taal)
     pattern = woordenlijst._pattern(list(rendered.values()))
     vorm_naar_anker = {v.lower(): w["anker"] for w in rendered.values() for v in w["vormen"]}
     gecontroleerd = 0
