@@ -89,33 +89,6 @@ def test_the_language_switch_keeps_the_step(phone, taal):
 
 
 @pytest.mark.parametrize("taal", ANDERE)
-def test_every_translated_page_is_axe_clean_and_fits_the_screen(browser, base_url, requests_seen, taal):
-    context = browser.new_context(base_url=base_url, reduced_motion="reduce", **PHONE)
-    context.on("request", lambda req: requests_seen.append(req.url))
-    page = context.new_page()
-    fouten = []
-    page.on("console", lambda m: fouten.append(m.text) if m.type == "error" else None)
-    axe = AXE.read_text(encoding="utf-8")
-    problemen = []
-    try:
-        for url in PAGES:
-            page.goto(f"/{taal}{url}")
-            expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
-            if page.evaluate("document.scrollingElement.scrollWidth") > 360:
-                problemen.append(f"/{taal}{url}: scrolls sideways")
-            if page.evaluate("typeof window.axe") == "undefined":
-                page.evaluate(axe)
-            uit = page.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag',
-                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']},
-                resultTypes: ['violations']})).violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', '))""")
-            problemen += [f"/{taal}{url}: {v}" for v in uit]
-    finally:
-        context.close()
-    assert not problemen, "\n".join(problemen)
-    assert not [f for f in fouten if "404" in f or "Content Security Policy" in f], fouten
-
-
-@pytest.mark.parametrize("taal", ANDERE)
 def test_search_finds_the_pages_of_its_own_language(phone, taal):
     phone.goto(f"/{taal}/stappenplan/")
     phone.wait_for_load_state("networkidle")
@@ -158,3 +131,95 @@ def test_offline_the_phone_keeps_dutch_and_its_own_language_only(browser, site_d
     expect(page.locator("h1#niet-gevonden")).to_be_visible()
     assert page.locator("html").get_attribute("lang") == taal
     context.close()
+
+
+# ---------------------------------------------------------------- every golden case, every anchor, both themes
+
+RENDER = r"""async (invoeren) => {
+  await window.rekenhulp.klaar;
+  const module = performance.getEntriesByType("resource").map((e) => e.name)
+    .find((url) => /\/resultaat\.[0-9a-f]{8}\.js$/.test(url));
+  const { toonResultaat } = await import(module);
+  const teksten = JSON.parse(document.getElementById("rekenhulp-teksten").textContent);
+  const uit = [];
+  for (const invoer of invoeren) {
+    const antwoord = await window.rekenhulp.bereken(invoer);
+    const sectie = document.createElement("section");
+    toonResultaat(sectie, antwoord.uitvoer, { teksten, link: (pad) => pad, antwoorden: [] });
+    uit.push({
+      waarden: Object.fromEntries([...sectie.querySelectorAll("[data-veld][data-waarde]")]
+        .map((e) => [e.dataset.veld, e.dataset.waarde])),
+      tekst: sectie.textContent,
+    });
+  }
+  return uit;
+}"""
+GOED = [c for c in load_cases() if "uitvoer" in c]
+
+
+@pytest.mark.parametrize("taal", ANDERE)
+def test_every_golden_case_renders_the_same_amounts_in_every_language(warme_pagina, taal):
+    """The page of each language renders every golden case's answer from its own texts, with the
+    same data-waarde as the calculator gives natively (the Dutch page's values)."""
+    page = warme_pagina
+    page.goto(f"/{taal}/rekenhulp/")
+    resultaten = page.evaluate(RENDER, [c["invoer"] for c in GOED])
+    for case, r in zip(GOED, resultaten):
+        native = bereken(case["invoer"])
+        assert r["waarden"], case["name"]
+        for veld, waarde in r["waarden"].items():
+            assert float(waarde) == float(native[veld]), (taal, case["name"], veld)
+        assert "{" not in r["tekst"] and "undefined" not in r["tekst"], (taal, case["name"], r["tekst"][:200])
+
+
+@pytest.mark.parametrize("taal", ANDERE)
+def test_every_contract_anchor_lands_on_its_step_in_every_language(phone, taal):
+    for url, ankers in build_site.CONTRACT_URLS.items():
+        phone.goto(f"/{taal}{url}")
+        expect(phone.locator("h1").first).to_be_visible()
+        for anker in ankers:
+            phone.goto(f"/{taal}{url}#{anker}")
+            kop = phone.locator(f"#{anker}")
+            expect(kop).to_be_in_viewport()
+            header = phone.locator("header.md-header").bounding_box()
+            assert kop.bounding_box()["y"] >= header["y"] + header["height"] - 1, (taal, url, anker)
+
+
+SCHERMEN = {"360": {"width": 360, "height": 780}, "1280": {"width": 1280, "height": 800}}
+
+
+@pytest.mark.parametrize("thema", ["light", "dark"])
+@pytest.mark.parametrize("scherm", SCHERMEN)
+@pytest.mark.parametrize("taal", ANDERE)
+def test_every_translated_page_is_axe_clean(browser, base_url, requests_seen, taal, scherm, thema, tmp_path_factory):
+    context = browser.new_context(base_url=base_url, reduced_motion="reduce", locale="nl-BE",
+                                  viewport=SCHERMEN[scherm], color_scheme=thema)
+    context.on("request", lambda req: requests_seen.append(req.url))
+    page = context.new_page()
+    fouten = []
+    page.on("console", lambda m: fouten.append(m.text) if m.type == "error" else None)
+    axe = AXE.read_text(encoding="utf-8")
+    problemen = []
+    schermafdrukken = Path(build_site.ROOT) / "test-results" / "talen"  # kept by the run (git ignores it)
+    try:
+        for url in PAGES:
+            page.goto(f"/{taal}{url}")
+            expect(page.locator("body")).to_have_attribute("data-md-color-scheme",
+                                                           "slate" if thema == "dark" else "default")
+            breedte = SCHERMEN[scherm]["width"]
+            if page.evaluate("document.scrollingElement.scrollWidth") > breedte:
+                problemen.append(f"/{taal}{url}: scrolls sideways at {breedte} px")
+            if taal == "ar" and scherm == "360" and thema == "light":
+                schermafdrukken.mkdir(parents=True, exist_ok=True)
+                naam = (url.strip("/").replace("/", "_") or "start")
+                page.screenshot(path=str(schermafdrukken / f"ar-360-{naam}.png"), full_page=False)
+            if page.evaluate("typeof window.axe") == "undefined":
+                page.evaluate(axe)
+            uit = page.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag',
+                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']},
+                resultTypes: ['violations']})).violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', '))""")
+            problemen += [f"/{taal}{url} [{scherm} {thema}]: {v}" for v in uit]
+    finally:
+        context.close()
+    assert not problemen, "\n".join(problemen)
+    assert not [f for f in fouten if "404" in f or "Content Security Policy" in f], fouten
