@@ -37,6 +37,7 @@ from sitebuild.server import make_server
 from sitebuild.stylesheets import purge_theme_stylesheets
 from sitebuild.talen import (DEFAULT, ENV_PREBUILT, merge_language_site, other_codes, prebuilt_languages,
                              site_root_url, stage, write_empty_sitemaps)
+from sitebuild.teksten import embed_texts
 from sitebuild.wheel import write_wheel
 from sitebuild.woordenlijst import mark_first_uses, rendered as woordenlijst_rendered, site_texts
 
@@ -72,6 +73,7 @@ def on_post_page(output, page, config, **kwargs):
     # reflow step adds soft hyphens and table labels (sitebuild/reflow.py)
     output = mark_first_uses(output, page.url, _page_context["woordenlijst"], _page_context["site"]["begrippen"])
     output = label_table_cells(hyphenate_headings(output))
+    output = embed_texts(output, page_language(config))  # the words of its scripts (sitebuild/teksten.py)
     wasm = bool(page.meta.get("pyodide"))
     csp = content_security_policy(output, wasm=wasm)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
@@ -82,6 +84,7 @@ def on_post_template(output, template_name, config, **kwargs):
     """404.html is a theme template, not a page: it gets its Content-Security-Policy here."""
     if template_name != "404.html":
         return output
+    output = embed_texts(output, page_language(config))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(output)}">'
     return output.replace("<head>", "<head>\n    " + meta, 1)
 
