@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 OWN_ASSETS = ("assets/stijl.css", "assets/offline.js", "assets/coordinatoren.js", "assets/vergroten.js",
-              "assets/begrippen.js", "assets/rekenhulp")
+              "assets/begrippen.js", "assets/voorlezen.js", "assets/voorlezer.js", "assets/rekenhulp")
 _SUFFIXES = (".css", ".js", ".mjs")
 # "./client.js" in `import ... from`, `import("...")` and `new URL("...", import.meta.url)`
 _MODULE_REFERENCE = re.compile(r"""(["'])\./([\w-]+\.(?:m?js))\1""")
