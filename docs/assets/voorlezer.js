@@ -39,23 +39,18 @@ function kiesStem() {
 // (a glossary word's button is read as a word), the step navigation, permalinks, drawings, and
 // whatever is hidden (a closed explanation of a glossary word, a closed <details>).
 const BLOK = "h1,h2,h3,h4,h5,h6,p,li,dt,dd,th,td,caption,figcaption,legend,label,summary,blockquote,pre,"
-  + "div,figure,table,tr,ul,ol,dl,details,fieldset,form,section,article";
+  + "div,figure,table,tr,ul,ol,dl,details,fieldset,form,section,article,.begrip-uitleg";
 const WEG = "script,style,noscript,template,svg,img,input,select,textarea,progress,button:not(.begrip),"
   + "nav.stap-nav,.headerlink,.illustratie-hint,.voorlezen,[hidden],[aria-hidden=true]";
 const weg = (el) => el.matches(WEG) || (el.checkVisibility && !el.checkVisibility({ visibilityProperty: true }));
 
-/** The sentences of these elements: the text to speak and its Range in the page. */
+/** The sentences of these elements: the text to speak, and a Range for each text node it is
+    made of (a sentence can run around a hidden explanation, which must not be highlighted). */
 function zinnen(elementen) {
   const uit = [];
   let blok = null;
   let stukken = [];  // the text nodes of the current block: {knoop, begin}
   let tekst = "";
-  const plek = (i, einde) => {
-    for (const s of stukken) {
-      const e = s.begin + s.knoop.length;
-      if (einde ? i <= e : i < e) return [s.knoop, i - s.begin];
-    }
-  };
   const sluit = () => {
     const grenzen = [0];
     for (const m of tekst.matchAll(/[.!?…]+["'”’)\]]*(?=\s)/g)) {
@@ -70,10 +65,17 @@ function zinnen(elementen) {
       while (b > a && /\s/.test(tekst[b - 1])) b--;
       const gesproken = tekst.slice(a, b).replace(/\u00ad/g, "").replace(/\s+/g, " ");
       if (!/[\p{L}\p{N}]/u.test(gesproken)) continue;
-      const bereik = document.createRange();
-      bereik.setStart(...plek(a));
-      bereik.setEnd(...plek(b, true));
-      uit.push({ tekst: gesproken, bereik, blok });
+      const delen = [];
+      for (const { knoop, begin } of stukken) {
+        const van = Math.max(a, begin) - begin;
+        const tot = Math.min(b, begin + knoop.length) - begin;
+        if (tot <= van) continue;
+        const deel = document.createRange();
+        deel.setStart(knoop, van);
+        deel.setEnd(knoop, tot);
+        delen.push(deel);
+      }
+      uit.push({ tekst: gesproken, delen, blok });
     }
     stukken = [];
     tekst = "";
@@ -108,13 +110,15 @@ function markeer(zin) {
   omlijnd?.classList.remove("voorlezen-blok");
   omlijnd = null;
   if (!zin) return;
-  if (markeren) CSS.highlights.set("voorlezen", new Highlight(zin.bereik));
+  if (markeren) CSS.highlights.set("voorlezen", new Highlight(...zin.delen));
   else (omlijnd = zin.blok)?.classList.add("voorlezen-blok");
-  const vak = zin.bereik.getBoundingClientRect();
+  const vakken = zin.delen.map((d) => d.getBoundingClientRect()).filter((v) => v.height);
+  if (!vakken.length) return;
+  const top = Math.min(...vakken.map((v) => v.top));
   const boven = document.querySelector(".md-header")?.getBoundingClientRect().bottom || 0;
-  if (vak.height && (vak.top < boven || vak.bottom > innerHeight)) {
+  if (top < boven || Math.max(...vakken.map((v) => v.bottom)) > innerHeight) {
     const rustig = matchMedia("(prefers-reduced-motion: reduce)").matches;
-    scrollBy({ top: vak.top - boven - (innerHeight - boven) / 3, behavior: rustig ? "auto" : "smooth" });
+    scrollBy({ top: top - boven - (innerHeight - boven) / 3, behavior: rustig ? "auto" : "smooth" });
   }
 }
 

@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 
 from test_a11y import AXE, Controle
 from test_offline import SW_KLAAR, WACHT_OP_CACHE, eigen_server, lijst
-from test_reflow import BUITEN_BEELD, TEKST_200_REM
+from test_reflow import TEKST_200_REM
 from test_toetsenbord import focus_stop
 
 PHONE = {"viewport": {"width": 360, "height": 780}, "device_scale_factor": 2, "is_mobile": True,
@@ -61,7 +61,7 @@ STANDIN = """(() => {
   };
   const markering = () => {
     const h = window.CSS && CSS.highlights && CSS.highlights.get("voorlezen");
-    return h ? [...h].map((r) => r.toString()).join("|") : null;
+    return h ? [...h].map((r) => r.toString()).join("") : null;
   };
   class Spraak extends EventTarget {
     constructor() { super(); this.rij = []; this.nu = null; this.onvoiceschanged = null; this.paused = false; }
@@ -121,15 +121,16 @@ STANDIN = """(() => {
 
 GESPROKEN = "() => window.__gesproken"
 MARKERING = """() => { const h = CSS.highlights.get('voorlezen');
-  return h ? [...h].map((r) => r.toString()).join('|') : null; }"""
+  return h ? [...h].map((r) => r.toString()).join('') : null; }"""
 
 # The visible text of some top-level elements of the article, worked out apart from the script:
-# a copy without what is never read (permalinks, the step navigation, buttons, hints, hidden things).
+# a copy without what is never read (permalinks, the step navigation, buttons but a glossary word's,
+# hints, hidden things such as a closed explanation of a glossary word).
 ZICHTBARE_TEKST = """(elementen) => elementen.map((e) => {
   if (e.matches('nav.stap-nav, .voorlezen, script, noscript, [hidden]')) return '';
   const kopie = e.cloneNode(true);
-  kopie.querySelectorAll('.headerlink, nav.stap-nav, button, .illustratie-hint, script, style, noscript, '
-                         + '[hidden], [aria-hidden=true], img, svg').forEach((x) => x.remove());
+  kopie.querySelectorAll('.headerlink, nav.stap-nav, button:not(.begrip), .illustratie-hint, script, style, '
+                         + 'noscript, [hidden], [aria-hidden=true], img, svg').forEach((x) => x.remove());
   return kopie.textContent;
 }).join(' ')"""
 STAP_ELEMENTEN = """(id) => { const h2 = document.getElementById(id); const uit = [h2];
@@ -264,8 +265,9 @@ def test_the_highlight_follows_and_scrolls_into_view(telefoon):
         zinnen = wacht_vast(page, nr)
         assert len(zinnen) == nr
         assert gewoon(page.evaluate(MARKERING)) == zinnen[-1]["tekst"]
-        vak = page.evaluate("""() => { const r = CSS.highlights.get('voorlezen').values().next().value
-            .getBoundingClientRect(); return [r.top, r.bottom, innerHeight]; }""")
+        vak = page.evaluate("""() => { const r = [...CSS.highlights.get('voorlezen')]
+            .map((d) => d.getBoundingClientRect()).filter((v) => v.height);
+            return [Math.min(...r.map((v) => v.top)), Math.max(...r.map((v) => v.bottom)), innerHeight]; }""")
         assert 0 <= vak[0] and vak[1] <= vak[2], vak  # on screen
         page.evaluate("() => window.scrollTo(0, 0)")  # the reader scrolls away: step 8 is far below
         page.evaluate(f"() => {{ window.__spraak.vasthoudenBij = {nr + 1}; window.__spraak.verder(); }}")
@@ -337,11 +339,37 @@ def test_another_button_stops_the_first_and_a_step_reads_its_sub_steps(telefoon)
     assert plat("".join(stap3)) == plat(verwacht)
     assert any(z.startswith("Stap 3d") for z in stap3) and not any(z.startswith("Stap 4") for z in stap3)
     # Escape stops as well
+    nr = page.evaluate("() => (window.__spraak.vasthoudenBij = window.__gesproken.length + 2)")
     knop(page, "5").focus()
     page.keyboard.press("Enter")
+    wacht_vast(page, nr)
     expect(knop(page, "5")).to_have_text("Pauzeer")
     page.keyboard.press("Escape")
     expect(knop(page, "5")).to_have_text("Lees voor")
+    assert page.evaluate("() => CSS.highlights.has('voorlezen')") is False
+
+
+def test_a_glossary_word_is_read_and_its_explanation_only_when_open(telefoon):
+    """The glossary's words (button.begrip) are read as words; their explanation only when open."""
+    page = telefoon([ELLEN], vertraging=3)
+    page.goto("/stappenplan/")
+    expect(knop(page)).to_have_count(8)
+    woord = page.locator("#stap-2 ~ ol button.begrip", has_text="eID").first
+    uitleg = page.locator(f"#{woord.get_attribute('aria-controls')}")
+    expect(uitleg).to_be_hidden()
+    knop(page, "2").tap()
+    klaar_met_lezen(page, page.locator("#stap-2 + .voorlezen"))
+    dicht = [z["tekst"] for z in gesproken(page)]
+    assert "met je eID: je elektronische identiteitskaart in een kaartlezer;" in dicht
+    assert "Meer over eID in de woordenlijst" not in " ".join(dicht)
+
+    woord.tap()
+    expect(uitleg).to_be_visible()
+    knop(page, "2").tap()
+    klaar_met_lezen(page, page.locator("#stap-2 + .voorlezen"))
+    open_ = [z["tekst"] for z in gesproken(page)][len(dicht):]
+    assert "met je eID" in open_ and "Meer over eID in de woordenlijst" in open_  # its own sentences
+    assert plat("".join(open_)) == plat(stap_tekst(page, "stap-2"))
 
 
 # ---------------------------------------------------------------- 3. and 4. which voices
@@ -362,8 +390,10 @@ def test_no_local_dutch_voice_no_button_and_nothing_spoken(telefoon, stemmen):
         assert not any("voorlezer" in u for u in geladen), geladen
 
 
-def test_an_android_voice_with_an_underscore_is_used(telefoon):
-    page = telefoon([GOOGLE_NL, SAMANTHA, ANDROID_BE])
+@pytest.mark.parametrize("stemmen", [[GOOGLE_NL, SAMANTHA, ANDROID_BE], [XANDER, GOOGLE_NL, ANDROID_BE]],
+                         ids=["the-only-local-dutch-voice", "before-a-local-nl-NL-voice"])
+def test_an_android_voice_with_an_underscore_is_used(telefoon, stemmen):
+    page = telefoon(stemmen)
     page.goto("/stappenplan/")
     expect(knop(page)).to_have_count(8)
     knop(page, "1").tap()
@@ -461,6 +491,11 @@ def test_axe_with_the_buttons_and_while_reading(browser, base_url, requests_seen
     assert not controle.problemen, "\n".join(controle.problemen)
 
 
+# Our buttons and groups whose box lies (partly) outside the screen.
+ONZE_BUITEN_BEELD = """() => { const W = document.documentElement.clientWidth;
+  return [...document.querySelectorAll('.voorlezen, .voorlezen *')].map((e) => [e, e.getBoundingClientRect()])
+    .filter(([e, r]) => r.width && (r.left < -1 || r.right > W + 1))
+    .map(([e, r]) => `${e.tagName} ${e.className} ${Math.round(r.left)}..${Math.round(r.right)}`); }"""
 STANDEN = {"320px": (320, None), "360px-tekst-200-rem": (360, "rem"), "360px-tekst-200-browser": (360, "browser")}
 
 
@@ -486,8 +521,15 @@ def test_buttons_fit_at_320_px_and_with_text_at_200_percent(browser, base_url, r
             for b in page.locator(groep).get_by_role("button").all():
                 vak = b.bounding_box()
                 assert vak["height"] >= 44 and vak["width"] >= 44, vak
-            meting = page.evaluate(BUITEN_BEELD)
-            assert meting["breedte"] <= breedte and not meting["uit"], f"{url}: {meting}"
+            buiten = page.evaluate(ONZE_BUITEN_BEELD)
+            assert not buiten, f"{url}: {buiten}"
+            # and the buttons make the page no wider than it is without them
+            met = page.evaluate("document.scrollingElement.scrollWidth")
+            zonder = page.evaluate("""() => { const g = [...document.querySelectorAll('.voorlezen')];
+                g.forEach((e) => { e.style.display = 'none'; });
+                const w = document.scrollingElement.scrollWidth;
+                g.forEach((e) => { e.style.display = ''; }); return w; }""")
+            assert met <= max(breedte, zonder), (url, met, zonder)
     finally:
         ctx.close()
 
