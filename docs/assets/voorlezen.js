@@ -1,9 +1,5 @@
-// Read aloud, "Lees voor" (issue 13), on every page: loads the buttons (voorlezer.js) only where
-// the browser has a Dutch voice of its own (localService; nl, nl-BE, nl-NL or Android's nl_BE).
-// A network voice such as Chrome's "Google Nederlands" sends the text to a company's server, so
-// it does not count. Voices often arrive after the page: we wait for "voiceschanged". No such
-// voice, no buttons and nothing more to download (/toegankelijkheid/#voorlezen says why).
-
+// "Lees voor" (issue 13): loads the read-aloud buttons (voorlezer.js, which says more) only where
+// the browser has a Dutch voice on the device itself; a network voice does not count.
 const spraak = window.speechSynthesis;
 
 function kijk() {
@@ -13,6 +9,6 @@ function kijk() {
 }
 
 if (spraak && window.SpeechSynthesisUtterance && document.getElementById("site-teksten")) {
-  spraak.addEventListener("voiceschanged", kijk);
+  spraak.addEventListener("voiceschanged", kijk);  // voices often arrive after the page
   kijk();
 }

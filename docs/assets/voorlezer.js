@@ -1,9 +1,12 @@
-// Read aloud, "Lees voor" (issue 13): the buttons and the reading. Loaded by voorlezen.js only
-// on a device with a Dutch voice of its own. Under each step of /stappenplan/ (a step runs from its
-// h2 to the next h2) and under the title of every other page, a button reads that part aloud.
+// Read aloud, "Lees voor" (issue 13): the buttons and the reading. Under each step of
+// /stappenplan/ (a step runs from its h2 to the next h2) and under the title of every other page,
+// a button reads that part aloud with the browser's own speech (Web Speech API), on a tap only.
+//   - Loaded by voorlezen.js (on every page) only where a suitable voice exists, so a device
+//     without one downloads nothing more and shows no button (/toegankelijkheid/#voorlezen).
 //   - Only a voice on this device (localService) with a Dutch tag (nl, nl-BE, nl-NL, Android's
-//     nl_BE), nl-BE first; a network voice ("Google Nederlands") would send the text to a server.
-//     Voices that change later ("voiceschanged") add or remove the buttons.
+//     nl_BE), nl-BE first. A network voice such as Chrome's "Google Nederlands" sends the text to
+//     a company's server: never used, even as the only Dutch voice. Voices that change later
+//     ("voiceschanged") add or remove the buttons.
 //   - One utterance per sentence (Chrome's voices stop after about 15 s); the sentence being read
 //     is highlighted (CSS Custom Highlight API, else an outline on its block) and kept on screen.
 //   - Pause cancels and remembers the sentence (speechSynthesis.pause() is unreliable in Chrome);
