@@ -6,7 +6,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
-TALEN = ROOT / "talen"  # the words of the site's own scripts, per language (sitebuild/teksten.py)
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 RUNTIME_DIR = "assets/pyodide"
 WHEEL_DIR = "assets/calculator"

@@ -8,21 +8,15 @@ block is not executed, so it needs no hash in the Content-Security-Policy (siteb
 
 from __future__ import annotations
 
-import functools
 import json
 
-from .layout import TALEN
+from .woordenlijst import site_texts  # the one reader of talen/<taal>/site.json
 
 # script (as the page refers to it) -> the groups of texts in site.json it reads
 SCRIPTS = {
     "assets/voorlezen.js": ("voorlezen",),
 }
 ID = "site-teksten"
-
-
-@functools.lru_cache(maxsize=None)
-def site_texts(taal: str = "nl") -> dict:
-    return json.loads((TALEN / taal / "site.json").read_text(encoding="utf-8"))
 
 
 def texts_for(html: str, taal: str = "nl") -> dict:

@@ -3,8 +3,8 @@
 // a button reads that part aloud with the browser's own speech (Web Speech API), on a tap only.
 //   - Loaded by voorlezen.js (on every page) only where a suitable voice exists, so a device
 //     without one downloads nothing more and shows no button (/toegankelijkheid/#voorlezen).
-//   - Only a voice on this device (localService) with a Dutch tag (nl, nl-BE, nl-NL, Android's
-//     nl_BE), nl-BE first. A network voice such as Chrome's "Google Nederlands" sends the text to
+//   - Only a voice on this device (localService) with a tag of the page's language: Dutch (nl,
+//     nl-BE, nl-NL, Android's nl_BE), nl-BE first (the "stem" of the texts). A network voice such as Chrome's "Google Nederlands" sends the text to
 //     a company's server: never used, even as the only Dutch voice. Voices that change later
 //     ("voiceschanged") add or remove the buttons.
 //   - One utterance per sentence (Chrome's voices stop after about 15 s); the sentence being read
@@ -33,9 +33,13 @@ const ICOON = {
   stop: "M6 6h12v12H6z",
 };
 
+// The page's language (<html lang="nl">) and its preferred variant from the texts ("nl-BE").
+const taal = new RegExp(`^${document.documentElement.lang.replace(/[^a-z].*/i, "")}([-_]|$)`, "i");
+const variant = new RegExp(`^${(t?.stem || "").replace(/[^\w-]/g, "").replace("-", "[-_]")}\\b`, "i");
+
 function kiesStem() {
-  const lokaal = spraak.getVoices().filter((s) => s.localService === true && /^nl([-_]|$)/i.test(s.lang));
-  return lokaal.find((s) => /^nl[-_]be\b/i.test(s.lang)) || lokaal[0] || null;
+  const lokaal = spraak.getVoices().filter((s) => s.localService === true && taal.test(s.lang));
+  return lokaal.find((s) => variant.test(s.lang)) || lokaal[0] || null;
 }
 
 // A sentence never runs from one block into the next. Not read: our buttons and other controls

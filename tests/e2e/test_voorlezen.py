@@ -33,6 +33,10 @@ GOOGLE_NL = {"name": "Google Nederlands", "lang": "nl-NL", "localService": False
 SAMANTHA = {"name": "Samantha", "lang": "en-US", "localService": True}
 AMELIE = {"name": "Amélie", "lang": "fr-CA", "localService": True}
 ANDROID_BE = {"name": "nl-be-x-bec-local", "lang": "nl_BE", "localService": True}  # Android: underscore
+DANIEL = {"name": "Daniel", "lang": "en-GB", "localService": True}
+GOOGLE_UK = {"name": "Google UK English Female", "lang": "en-GB", "localService": False}
+THOMAS = {"name": "Thomas", "lang": "fr-FR", "localService": True}
+GOOGLE_FR = {"name": "Google français", "lang": "fr-FR", "localService": False}
 
 STANDIN = """(() => {
   // A scripted stand-in for the Web Speech API (headless Chromium has no voices).
@@ -178,8 +182,13 @@ def knop(page, stap: str | None = None):
 
 def klaar_met_lezen(page, groep) -> None:
     """The reading of `groep` ended by itself: its Stop is gone, its label is 'Lees voor' again."""
-    expect(groep.locator(".voorlezen-stop")).to_be_hidden(timeout=20_000)
+    klaar_met_lezen_in(page, groep)
     expect(groep.locator(".voorlezen-knop")).to_have_text("Lees voor")
+
+
+def klaar_met_lezen_in(page, groep) -> None:
+    """The same in any language: Stop is gone and nothing more is said."""
+    expect(groep.locator(".voorlezen-stop")).to_be_hidden(timeout=20_000)
 
 
 @pytest.fixture
@@ -458,6 +467,28 @@ def test_the_calculator_page_reads_aloud_and_still_computes(warme_pagina):
     page.fill("#inschrijvingsgeld", "120")
     page.locator("#bereken").click()
     expect(page.locator("#resultaat [data-veld='chequebedrag']")).to_have_attribute("data-waarde", "120", timeout=KLAAR)
+
+
+@pytest.mark.parametrize("taal,stem,naam,niet", [
+    ("en", DANIEL, "Read aloud: step 2", GOOGLE_UK),
+    ("fr", THOMAS, "Écouter\u00a0: étape 2", GOOGLE_FR),
+], ids=["en", "fr"])
+def test_a_translation_reads_with_a_local_voice_of_its_own_language(telefoon, taal, stem, naam, niet):
+    """/en/ and /fr/: the labels of that language, a voice of that language; a Dutch voice is no use."""
+    page = telefoon([ELLEN, niet])  # only a Dutch voice on the device, and a network voice
+    page.goto(f"/{taal}/stappenplan/")
+    page.wait_for_function("() => window.__spraak.gekomen")
+    page.wait_for_timeout(300)
+    expect(page.locator(".voorlezen")).to_have_count(0)
+
+    page = telefoon([ELLEN, niet, stem])
+    page.goto(f"/{taal}/stappenplan/")
+    expect(knop(page)).to_have_count(8)
+    page.get_by_role("button", name=naam).tap()
+    klaar_met_lezen_in(page, page.locator("#stap-2 + .voorlezen"))
+    zinnen = gesproken(page)
+    assert zinnen and {(z["stem"], z["lang"]) for z in zinnen} == {(stem["name"], stem["lang"])}
+    assert plat("".join(z["tekst"] for z in zinnen)) == plat(stap_tekst(page, "stap-2"))
 
 
 # ---------------------------------------------------------------- 6. axe, reflow, print
