@@ -43,12 +43,12 @@ function kiesStem() {
 }
 
 // A sentence never runs from one block into the next. Not read: our buttons and other controls
-// (a glossary word's button is read as a word), the step navigation, permalinks, drawings, and
+// (a glossary word's button is read as a word), navigation (steps, languages), permalinks, drawings, and
 // whatever is hidden (a closed explanation of a glossary word, a closed <details>).
 const BLOK = "h1,h2,h3,h4,h5,h6,p,li,dt,dd,th,td,caption,figcaption,legend,label,summary,blockquote,pre,"
   + "div,figure,table,tr,ul,ol,dl,details,fieldset,form,section,article,.begrip-uitleg";
 const WEG = "script,style,noscript,template,svg,img,input,select,textarea,progress,button:not(.begrip),"
-  + "nav.stap-nav,.headerlink,.illustratie-hint,.voorlezen,[hidden],[aria-hidden=true]";
+  + "nav,.headerlink,.illustratie-hint,.voorlezen,[hidden],[aria-hidden=true]";
 const weg = (el) => el.matches(WEG) || (el.checkVisibility && !el.checkVisibility({ visibilityProperty: true }));
 
 /** The sentences of these elements: the text to speak, and a Range for each text node it is
@@ -209,7 +209,13 @@ function plaats() {
     }, h2.id.slice(5)));
   }
   const h1 = artikel.querySelector("h1");
-  if (!stappen.length && h1) groepen.push(maakGroep(h1, () => [...artikel.children], null));
+  if (!stappen.length && h1) {  // the page from its title on (not the language links above it)
+    groepen.push(maakGroep(h1, () => {
+      const lijst = [];
+      for (let e = h1; e; e = e.nextElementSibling) lijst.push(e);
+      return lijst;
+    }, null));
+  }
 }
 
 function bijwerken() {

@@ -131,14 +131,20 @@ MARKERING = """() => { const h = CSS.highlights.get('voorlezen');
 # a copy without what is never read (permalinks, the step navigation, buttons but a glossary word's,
 # hints, hidden things such as a closed explanation of a glossary word).
 ZICHTBARE_TEKST = """(elementen) => elementen.map((e) => {
-  if (e.matches('nav.stap-nav, .voorlezen, script, noscript, [hidden]')) return '';
+  if (e.matches('nav, .voorlezen, script, noscript, [hidden]')) return '';
   const kopie = e.cloneNode(true);
-  kopie.querySelectorAll('.headerlink, nav.stap-nav, button:not(.begrip), .illustratie-hint, script, style, '
+  kopie.querySelectorAll('.headerlink, nav, button:not(.begrip), .illustratie-hint, script, style, '
                          + 'noscript, [hidden], [aria-hidden=true], img, svg').forEach((x) => x.remove());
   return kopie.textContent;
 }).join(' ')"""
 STAP_ELEMENTEN = """(id) => { const h2 = document.getElementById(id); const uit = [h2];
   for (let e = h2.nextElementSibling; e && e.tagName !== 'H2'; e = e.nextElementSibling) uit.push(e);
+  return uit; }"""
+
+
+# A page is read from its title on (the language links above it are navigation).
+PAGINA_ELEMENTEN = """() => { const uit = [];
+  for (let e = document.querySelector('article h1'); e; e = e.nextElementSibling) uit.push(e);
   return uit; }"""
 
 
@@ -437,11 +443,12 @@ def test_other_pages_have_one_button_under_the_title(telefoon):
 
     page.goto("/terugbetaling/")
     expect(knop(page)).to_have_count(1)
-    verwacht = page.evaluate(f"() => ({ZICHTBARE_TEKST})([...document.querySelector('article').children])")
+    verwacht = page.evaluate(f"() => ({ZICHTBARE_TEKST})(({PAGINA_ELEMENTEN})())")
     knop(page).tap()
     klaar_met_lezen(page, page.locator(".voorlezen"))
     teksten = [z["tekst"] for z in gesproken(page)]
     assert teksten[0] == "Terugbetaling: vraag je geld terug"
+    assert "English" not in teksten and "Français" not in teksten  # the language links are not read
     assert plat("".join(teksten)) == plat(verwacht)
     assert len(teksten) > 20
 
