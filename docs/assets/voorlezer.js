@@ -60,7 +60,7 @@ function zinnen(elementen) {
   let tekst = "";
   const sluit = () => {
     const grenzen = [0];
-    for (const m of tekst.matchAll(/[.!?…]+["'”’)\]]*(?=\s)/g)) {
+    for (const m of tekst.matchAll(/[.!?…؟]+["'”’»)\]]*(?=\s)/g)) {
       const voor = tekst.slice(Math.max(0, m.index - 12), m.index);
       if (m[0] !== "." || !afkorting?.test(voor)) grenzen.push(m.index + m[0].length);
     }

@@ -37,6 +37,8 @@ DANIEL = {"name": "Daniel", "lang": "en-GB", "localService": True}
 GOOGLE_UK = {"name": "Google UK English Female", "lang": "en-GB", "localService": False}
 THOMAS = {"name": "Thomas", "lang": "fr-FR", "localService": True}
 GOOGLE_FR = {"name": "Google français", "lang": "fr-FR", "localService": False}
+MAJED = {"name": "Majed", "lang": "ar-SA", "localService": True}
+GOOGLE_AR = {"name": "Google العربية", "lang": "ar-SA", "localService": False}
 
 STANDIN = """(() => {
   // A scripted stand-in for the Web Speech API (headless Chromium has no voices).
@@ -479,9 +481,10 @@ def test_the_calculator_page_reads_aloud_and_still_computes(warme_pagina):
 @pytest.mark.parametrize("taal,stem,naam,niet", [
     ("en", DANIEL, "Read aloud: step 2", GOOGLE_UK),
     ("fr", THOMAS, "Écouter\u00a0: étape 2", GOOGLE_FR),
-], ids=["en", "fr"])
+    ("ar", MAJED, "استمع: الخطوة 2", GOOGLE_AR),
+], ids=["en", "fr", "ar"])
 def test_a_translation_reads_with_a_local_voice_of_its_own_language(telefoon, taal, stem, naam, niet):
-    """/en/ and /fr/: the labels of that language, a voice of that language; a Dutch voice is no use."""
+    """/en/, /fr/, /ar/: the labels of that language, a voice of that language; a Dutch one is no use."""
     page = telefoon([ELLEN, niet])  # only a Dutch voice on the device, and a network voice
     page.goto(f"/{taal}/stappenplan/")
     page.wait_for_function("() => window.__spraak.gekomen")
