@@ -8,7 +8,8 @@ check every built page. The search index is made before on_post_page, so it keep
 
 Where a word counts as "used": text in the article that a reader meets as prose (paragraphs, list
 items, table cells, notes). Not in headings, table headers, small print (the theme dims it,
-and an explanation in it would be too pale), links, buttons, form labels, code or drawings: a
+and an explanation in it would be too pale), forms (a keyboard user tabs from field to
+field), links, buttons, form labels, code or drawings: a
 button cannot sit inside a link, a label or a heading. On /stappenplan/ every step is its own
 part: coordinators send a link to one step, so a word is explained again in each step that uses
 it; elsewhere once per page.
@@ -32,7 +33,7 @@ ANCHOR_RULE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Elements whose text is never marked (see the module docstring).
 _SKIP = {"a", "button", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "svg",
          "label", "legend", "summary", "select", "option", "textarea", "noscript", "template", "title",
-         "nav", "figure", "kbd", "dialog", "th", "caption", "small"}
+         "nav", "figure", "kbd", "dialog", "th", "caption", "small", "form"}
 _SKIP_CLASSES = {"admonition-title", "begrip-uitleg", "laadstatus", "deeplink-titel", "vertaling-melding"}
 _SKIP_IDS = {"resultaat", "fouten"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

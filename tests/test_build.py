@@ -42,8 +42,8 @@ def test_nothing_is_loaded_from_another_origin(site_dir):
         text = html.read_text(encoding="utf-8")
         bronnen = _SRC.findall(text)
         for link in _LINK.findall(text):
-            if re.search(r"""rel\s*=\s*["']canonical["']""", link, re.I):
-                continue  # names the page's public address; never fetched
+            if re.search(r"""rel\s*=\s*["'](?:canonical|alternate)["']""", link, re.I):
+                continue  # names the page's public address (or a language's); never fetched
             bronnen += re.findall(r"""\bhref\s*=\s*["']([^"']*)["']""", link, re.I)
         gevonden += [(html.relative_to(site_dir), b) for b in bronnen if _EXTERN.match(b)]
     for css in site_dir.rglob("*.css"):

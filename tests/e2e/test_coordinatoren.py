@@ -14,8 +14,11 @@ import build_site
 
 
 def _contract_paths():
+    """Every URL and anchor of the contract, and each other language's start page (issue 14)."""
+    from sitebuild.talen import other_codes
     return [u for u in build_site.CONTRACT_URLS] + [
-        f"{u}#{a}" for u, anchors in build_site.CONTRACT_URLS.items() for a in anchors]
+        f"{u}#{a}" for u, anchors in build_site.CONTRACT_URLS.items() for a in anchors] + [
+        f"/{taal}/" for taal in other_codes()]
 
 
 def _decode(png: bytes) -> list[str]:

@@ -224,7 +224,7 @@ def test_a_returning_visitor_starts_from_the_memory_snapshot(browser, base_url, 
         try:
             return {"uitvoer": bereken(invoer)}
         except OngeldigeInvoer as e:
-            return {"fouten": e.fouten}
+            return {"fouten": e.details}  # the worker sends the codes too (the page words them)
 
     context = browser.new_context(base_url=base_url, **PHONE)
     context.on("request", lambda req: requests_seen.append(req.url))
