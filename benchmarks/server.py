@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import mimetypes
 import re
 import threading
@@ -53,6 +52,7 @@ class _Bestanden:
         self._cache: dict[tuple, dict] = {}
         self._slot = threading.Lock()
         self.origin = ""  # set once the server has its port (sitebuild.server.same_origin_alternates)
+        self.site_url = ""
 
     def lees(self, pad: Path) -> dict:
         st = pad.stat()
@@ -62,8 +62,8 @@ class _Bestanden:
                 return self._cache[sleutel]
         data = pad.read_bytes()
         if pad.suffix == ".html" and self.origin:
-            from sitebuild.server import DEFAULT_SITE_URL, same_origin_alternates
-            data = same_origin_alternates(data, os.environ.get("SITE_URL") or DEFAULT_SITE_URL, self.origin)
+            from sitebuild.server import same_origin_alternates
+            data = same_origin_alternates(data, self.site_url, self.origin)
         item = {"data": data, "etag": '"' + hashlib.sha256(data).hexdigest()[:20] + '"'}
         if comprimeerbaar(pad):
             for codering, maak in (("br", brotli_bytes), ("gzip", gzip_bytes)):
@@ -164,6 +164,9 @@ def start_server(koppelingen: dict[str, Path], onveranderlijk: tuple[str, ...] =
     })
     server = _Server(("127.0.0.1", 0), handler)
     bestanden.origin = f"http://127.0.0.1:{server.server_address[1]}"
+    if "/" in koppelingen:
+        from sitebuild.server import built_site_url
+        bestanden.site_url = built_site_url(koppelingen["/"])
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 

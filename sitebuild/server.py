@@ -12,6 +12,15 @@ from pathlib import Path
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
 
+def built_site_url(site: Path) -> str:
+    """The site_url the site was built with (its start page's canonical link)."""
+    try:
+        m = re.search(r'<link rel="canonical" href="([^"]+)"', (Path(site) / "index.html").read_text(encoding="utf-8"))
+    except OSError:
+        m = None
+    return m.group(1) if m else (os.environ.get("SITE_URL") or DEFAULT_SITE_URL)
+
+
 def same_origin_alternates(html: bytes, site_url: str, origin: str) -> bytes:
     """The language alternates (<link rel="alternate" hreflang>, absolute from site_url, as search
     engines want them) pointed at the origin that serves the page. The theme's script fetches a
@@ -97,7 +106,7 @@ class _Server(http.server.ThreadingHTTPServer):
 def make_server(site: Path, port: int = 8000, host: str = "127.0.0.1",
                 site_url: str | None = None) -> http.server.ThreadingHTTPServer:
     handler_class = type("SiteHandler", (StaticHandler,),
-                         {"site_url": site_url or os.environ.get("SITE_URL") or DEFAULT_SITE_URL})
+                         {"site_url": site_url or built_site_url(site)})
     handler = functools.partial(handler_class, directory=str(site))
     server = _Server((host, port), handler)
     server.daemon_threads = True
