@@ -37,6 +37,9 @@ RENDER = r"""async (invoeren) => {
     toonResultaat(sectie, antwoord.uitvoer, { teksten, link: (pad) => pad, antwoorden: [] });
     uit.push({
       uitvoer: antwoord.uitvoer,
+      waarden: Object.fromEntries([...sectie.querySelectorAll("[data-veld][data-waarde]")]
+        .map((e) => [e.dataset.veld, e.dataset.waarde])),
+      tekst: sectie.textContent,
       zinnen: [...sectie.querySelectorAll(".resultaat-zinnen li")].map((li) => [li.dataset.zin, tekst(li)]),
       stappen: [...sectie.querySelectorAll(".tijdlijn li")].map((li) => [li.dataset.stap, tekst(li)]),
       bedragen: [...sectie.querySelectorAll(".bedragen div")].map((d) => [
