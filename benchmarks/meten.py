@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import build_site  # noqa: E402
-from sitebuild import layout, offline  # noqa: E402
+from sitebuild import layout, offline, talen  # noqa: E402
 
 from . import lighthouse, telefoon  # noqa: E402
 from .gewicht import bestand_voor, kb, mb, verzonden  # noqa: E402
@@ -304,7 +304,8 @@ def meet(args) -> dict:
                         **telefoon.meet(meter, 1 if args.quick else 3, onderdelen)}
                 browser.close()
             if "lighthouse" in onderdelen:  # after the other parts: Lighthouse starts its own Chromium
-                urls = lighthouse.paginas(build_site.CONTRACT_URLS, quick=args.quick)
+                urls = lighthouse.paginas(build_site.CONTRACT_URLS, quick=args.quick,
+                                         talen=[] if args.quick else talen.other_codes())
                 resultaat["lighthouse"] = {"datum": dt.datetime.now().isoformat(timespec="seconds"),
                                            "load_bij_begin": round(os.getloadavg()[0], 2),
                                            "alle_paginas": not args.quick,
