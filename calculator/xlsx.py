@@ -303,8 +303,20 @@ def _pad(map_: str, doel: str) -> str:
     return "/".join(uit)
 
 
+_KOLOMMEN_GEZIEN: dict[str, int] = {}
+
+
 def _kolom_index(ref: str) -> int:
     """'C5' -> 2."""
+    letters = ref.rstrip("0123456789")
+    n = _KOLOMMEN_GEZIEN.get(letters)
+    if n is None:
+        n = _KOLOMMEN_GEZIEN[letters] = _letters_index(letters) if len(_KOLOMMEN_GEZIEN) < 20_000 else \
+            _letters_index(letters)
+    return n
+
+
+def _letters_index(ref: str) -> int:
     n = 0
     for teken in ref:
         o = ord(teken) | 32  # lower case
@@ -522,6 +534,11 @@ def _cel(ref: str, waarde: object, stijl: int) -> str:
     """One cell. Text is an inline string: Excel never runs an inline string as a formula, so a text
     like "=HYPERLINK(...)" stays text here and needs no apostrophe (the CSV output does need one)."""
     s = f' s="{stijl}"' if stijl else ""
+    soort = type(waarde)
+    if soort is str:  # the most common cell first
+        return _tekstcel(ref, waarde, s)
+    if soort is Decimal and waarde.is_finite() or soort is int:
+        return f'<c r="{ref}"{s}><v>{waarde}</v></c>'
     if isinstance(waarde, bool):
         return f'<c r="{ref}"{s} t="b"><v>{int(waarde)}</v></c>'
     if isinstance(waarde, (int, Decimal)) or (isinstance(waarde, float) and waarde == waarde
@@ -558,6 +575,7 @@ def _tekstcel(ref: str, tekst: str, s: str) -> str:
     return f'<c r="{ref}"{s} t="inlineStr"><is><t xml:space="preserve">{_xml(tekst)}</t></is></c>'
 
 
+_XML_TEKENS = re.compile(r"[&<>\r]")
 _ONGELDIG_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
 
 
@@ -567,4 +585,6 @@ def _xml(tekst: str) -> str:
     if _ONGELDIG_IN_XML.search(tekst):
         tekst = _ONGELDIG_IN_XML.sub(
             lambda m: "_x005F" + m.group() if len(m.group()) > 1 else f"_x{ord(m.group()):04X}_", tekst)
+    if not _XML_TEKENS.search(tekst):
+        return tekst
     return tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
