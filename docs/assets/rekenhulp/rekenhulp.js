@@ -31,8 +31,10 @@ function start(wortel) {
   const acties = $("resultaat-acties");
   const foutenVak = $("fouten");
   const teksten = leesTeksten($("rekenhulp-teksten"));
-  const siteWortel = new URL(wortel.dataset.siteRoot || "../", location.href);
-  const opSite = (pad) => new URL(String(pad).replace(/^\//, ""), siteWortel).href;
+  // Links in the answer go to the pages of this page's language (data-pagina-root: the language's
+  // root, /en/ on /en/rekenhulp/); data-site-root is the shared runtime's root (always the site's).
+  const paginaWortel = new URL(wortel.dataset.paginaRoot || wortel.dataset.siteRoot || "../", location.href);
+  const opPagina = (pad) => new URL(String(pad).replace(/^\//, ""), paginaWortel).href;
   let laatsteVraag = 0;
   let getoond = null;  // the answers behind the result on screen (for "Kopieer link")
   let wachtTimer = null;
@@ -221,7 +223,7 @@ function start(wortel) {
       wisFouten();
       delete resultaat.dataset.wacht;
       toonResultaat(resultaat, antwoord.uitvoer, {
-        teksten, link: opSite, antwoorden: beschrijf(antwoorden, antwoord.uitvoer.gelezen),
+        teksten, link: opPagina, antwoorden: beschrijf(antwoorden, antwoord.uitvoer.gelezen),
       });
       getoond = antwoorden;
       acties.hidden = false;
