@@ -165,7 +165,7 @@ function snapshotSleutel(indexUrl, wheelUrl) {
 
 async function leesSnapshot(sleutel) {
   try {
-    if (!kanBewaren()) return null;
+    if (!kanBewaren() || !(await caches.has(SNAPSHOTS))) return null;  // has(): open() would make one
     const antwoord = await (await caches.open(SNAPSHOTS)).match(sleutel);
     if (!antwoord) return null;
     const uitgepakt = antwoord.body.pipeThrough(new DecompressionStream("gzip"));
