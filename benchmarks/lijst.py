@@ -7,7 +7,8 @@
   (Python's start included); goal <= 2 s.
 
 The list is the same every run (a fixed seed): every kind of training, amounts with and without
-cents, the optional columns, one row in fifty with an error, every row with a date.
+cents, the optional columns, one row in fifty with an error, every row with a date in one month
+(a month's list, as a coordination office checks it).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def lijst(rijen: int = RIJEN) -> bytes:
         geld = f"{kans.randint(20, 2000)},{kans.choice(('00', '50', '99'))}"
         regels.append(f"Deelnemer {i};d{i}@example.be;{soort};{geld};{kans.choice(('', '0', '100'))};"
                       f"{kans.choice(('ja', 'ja', 'nee'))};{kans.choice(('nee', 'nee', 'ja'))};"
-                      f"{kans.randint(1, 28)}/{kans.randint(1, 12)}/2026")
+                      f"{kans.randint(1, 28)}/10/2026")  # last month's list
     return ("\ufeff" + "\r\n".join(regels) + "\r\n").encode("utf-8")
 
 
