@@ -41,6 +41,8 @@ def _lees_bedrag(waarde: object) -> Decimal:
         raise OnleesbaarBedrag("bedrag_in_euro")
     if isinstance(waarde, int):
         bedrag = Decimal(waarde)
+    elif isinstance(waarde, Decimal):  # an Excel cell that is not whole (calculator/xlsx.py), exactly
+        bedrag = waarde
     elif isinstance(waarde, float):
         if waarde != waarde or waarde in (float("inf"), float("-inf")):
             raise OnleesbaarBedrag("bedrag_geen_getal")
