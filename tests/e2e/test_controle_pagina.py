@@ -403,3 +403,35 @@ def test_works_offline_once_opened(browser, site_dir, requests_seen, tmp_path):
     gids = page.evaluate(CACHES)
     assert not [u for urls in gids.values() for u in urls if "Merker" in u]
     context.close()
+
+
+# ---------------------------------------------------------------- Excel in, Excel out
+
+def test_an_excel_list_gives_the_golden_csv_and_a_readable_workbook(warme_desktop, tmp_path):
+    """The golden workbook of calculator/xlsx.py's tests, chosen on the page: its CSV download is
+    the golden CSV, and its Excel download reads back (with our reader) as the same result."""
+    from calculator.xlsx import lees_xlsx
+    page = warme_desktop
+    werkmap = ROOT / "tests" / "controle" / "werkmap.xlsx"
+    open_pagina(page)
+    kies(page, werkmap)
+    expect(page.locator("#controle-fout")).to_be_hidden()
+    verwacht = controleer(lees_xlsx(werkmap.read_bytes()))
+    assert len(tabelrijen(page)) == len(verwacht.rijen)
+    with page.expect_download() as download:
+        page.locator("#download-csv").click()
+    assert download.value.suggested_filename == "werkmap-gecontroleerd.csv"
+    assert Path(download.value.path()).read_bytes() == (ROOT / "tests" / "controle" / "werkmap.verwacht.csv").read_bytes()
+
+    with page.expect_download() as download:
+        page.locator("#download-xlsx").click()
+    assert download.value.suggested_filename == "werkmap-gecontroleerd.xlsx"
+    terug = lees_xlsx(Path(download.value.path()).read_bytes())
+    assert terug.kolommen[-len(("fouten",)):] == ["fouten"] and "terugbetaling" in terug.kolommen
+    assert len(terug.rijen) == len(verwacht.rijen)
+    i = terug.kolommen.index("terugbetaling")
+    for rij, controle_rij in zip(terug.rijen, verwacht.rijen):
+        if controle_rij.uitkomst:
+            assert Decimal(str(rij[i])) == controle_rij.uitkomst["terugbetaling"]
+    expect(page.locator("#controle-status")).to_have_text(
+        json.loads((ROOT / "talen" / "nl" / "site.json").read_text(encoding="utf-8"))["controle"]["excel_klaar"])
