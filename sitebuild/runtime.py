@@ -301,6 +301,7 @@ def write_stdlib_lijst(site: Path) -> Path:
 
 
 _TRACE_LIJSTEN = r"""
+import io, json, zipfile
 from calculator import web_controle
 from calculator.teksten import TALEN
 lijsten = [voorbeeld.encode("utf-8-sig"), voorbeeld.replace(";", ",").encode("utf-8"),
@@ -310,11 +311,17 @@ lijsten = [voorbeeld.encode("utf-8-sig"), voorbeeld.replace(";", ",").encode("ut
 for data in lijsten:
     for naam in ("lijst.csv", "lijst.xlsx"):
         for taal in TALEN:
-            if "fout" in web_controle.controleer_bestand(data, naam, taal):
+            if "fout" in json.loads(web_controle.controleer_bestand(data, naam, taal)):
                 continue
             web_controle.csv_bytes(taal)
             werkmap = web_controle.xlsx_bytes(taal)  # written, then read back as a chosen file
             web_controle.controleer_bestand(werkmap, "lijst.xlsx", taal)
+            # ... and as Excel zips it: names without the UTF-8 flag, which zipfile reads as cp437
+            bron, excel = zipfile.ZipFile(io.BytesIO(werkmap)), io.BytesIO()
+            with zipfile.ZipFile(excel, "w", zipfile.ZIP_DEFLATED) as doel:
+                for naam in bron.namelist():
+                    doel.writestr(naam, bron.read(naam))
+            web_controle.controleer_bestand(excel.getvalue(), "lijst.xlsx", taal)
 """
 
 
