@@ -26,13 +26,14 @@ from urllib.parse import urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # MkDocs loads this file as a hook, not as a module
 # ruff: noqa: E402
 from sitebuild.assets import hash_own_assets
-from sitebuild.content import _markdown_env, context, is_example_site_url
+from sitebuild.content import _markdown_env, context, is_example_site_url, voorbeeldbestand
 from sitebuild.csp import content_security_policy
 from sitebuild.layout import CONTRACT_URLS, GLOSSARY_ANCHORS, ROOT, RUNTIME_DIR
 from sitebuild.offline import write_icons, write_manifest, write_service_worker
 from sitebuild.reflow import hyphenate_headings, label_table_cells
-from sitebuild.runtime import (STDLIB_LIST, copy_runtime, runtime_urls, stdlib_entries, trace_stdlib,
-                               write_stdlib_list)
+from sitebuild.runtime import (STDLIB_LIJST, STDLIB_LIST, copy_runtime, runtime_urls, stdlib_entries,
+                               stdlib_lijst_entries, trace_stdlib, trace_stdlib_lijst, write_stdlib_lijst,
+                               write_stdlib_lijst_list, write_stdlib_list)
 from sitebuild.server import make_server
 from sitebuild.stylesheets import purge_theme_stylesheets
 from sitebuild.talen import (DEFAULT, ENV_PREBUILT, merge_language_site, other_codes, prebuilt_languages,
@@ -99,6 +100,8 @@ def on_post_build(config, **kwargs):
         write_empty_sitemaps(site)
     copy_runtime(site)
     write_wheel(site)
+    write_stdlib_lijst(site)  # only /voor-coordinatoren/controle/ loads it (sitebuild/runtime.py)
+    write_example_list(site)
     write_icons(site)
     write_manifest(site, config)
     purge_theme_stylesheets(site)  # after every page is written: it reads which classes they use
@@ -106,6 +109,18 @@ def on_post_build(config, **kwargs):
     write_service_worker(site, config)  # last: it stores (and hashes) what the others wrote
     if is_example_site_url(config["site_url"]):
         warn_example_site_url(config["site_url"])
+
+
+VOORBEELDBESTAND = "assets/controle/voorbeeldbestand.csv"
+
+
+def write_example_list(site: Path) -> Path:
+    """The example list of /voor-coordinatoren/controle/ (every language links this one file: its
+    columns are the Dutch names the check reads), made from calculator/ at every build."""
+    doel = site / VOORBEELDBESTAND
+    doel.parent.mkdir(parents=True, exist_ok=True)
+    doel.write_bytes(voorbeeldbestand())
+    return doel
 
 
 def warn_example_site_url(site_url: str) -> None:
@@ -187,6 +202,14 @@ def main(argv=None) -> int:
         for naam in sorted(oud - set(nieuw)):
             print("-", naam)
         print(f"{STDLIB_LIST.name}: {len(nieuw)} bestanden")
+        oud = set(stdlib_lijst_entries()) if STDLIB_LIJST.is_file() else set()
+        nieuw = trace_stdlib_lijst()
+        write_stdlib_lijst_list(nieuw)
+        for naam in sorted(set(nieuw) - oud):
+            print("+", naam)
+        for naam in sorted(oud - set(nieuw)):
+            print("-", naam)
+        print(f"{STDLIB_LIJST.name}: {len(nieuw)} bestanden")
         return 0
 
     if args.command == "build":

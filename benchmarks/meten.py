@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 import build_site  # noqa: E402
 from sitebuild import layout, offline, talen  # noqa: E402
 
-from . import lighthouse, telefoon  # noqa: E402
+from . import lighthouse, lijst, telefoon  # noqa: E402
 from .gewicht import bestand_voor, kb, mb, verzonden  # noqa: E402
 from .server import start_server, voorverwarm  # noqa: E402
 
@@ -54,7 +54,7 @@ PROFIELEN = {
 }
 REKENHULP_URL = "/rekenhulp/?opleiding=andere&inschrijvingsgeld=400"
 # The parts of a run (--onderdelen): the timings per profile (a)-(d), the bytes (e), and issue 12's.
-ONDERDELEN = ("tijden", "overdracht", "lighthouse", "cls", "mens", "traag")
+ONDERDELEN = ("tijden", "overdracht", "lighthouse", "cls", "mens", "traag", "lijst")
 PHONE = {"viewport": {"width": 360, "height": 780}, "device_scale_factor": 2, "is_mobile": True,
          "has_touch": True, "locale": "nl-BE"}
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -302,6 +302,9 @@ def meet(args) -> dict:
                         "datum": dt.datetime.now().isoformat(timespec="seconds"),
                         "load_bij_begin": round(os.getloadavg()[0], 2),
                         **telefoon.meet(meter, 1 if args.quick else 3, onderdelen)}
+                if "lijst" in onderdelen:  # issue 15: 10,000 rows in the browser and on the command line
+                    resultaat["lijst"] = {"datum": dt.datetime.now().isoformat(timespec="seconds"),
+                                          **lijst.meet(meter, 1 if args.quick else 3)}
                 browser.close()
             if "lighthouse" in onderdelen:  # after the other parts: Lighthouse starts its own Chromium
                 urls = lighthouse.paginas(build_site.CONTRACT_URLS, quick=args.quick,
@@ -440,6 +443,8 @@ def markdown(res: dict) -> str:
         regels += lighthouse_md(res["lighthouse"])
     if res.get("telefoon"):
         regels += telefoon_md(res["telefoon"])
+    if res.get("lijst"):
+        regels += lijst.markdown(res["lijst"])
     return "\n".join(regels)
 
 
@@ -619,6 +624,8 @@ def tabel(res: dict) -> str:
         regels.append(f"  {'bare Pyodide to 1+1':48} {mb(o['kale_pyodide_tot_1_plus_1']['bytes']):>10}")
         regels.append(f"  {'service worker precache after the first page':48} "
                       f"{kb(o['service_worker_precache']['na_eerste_pagina']):>10}")
+    if res.get("lijst"):
+        regels += [""] + [r for r in lijst.markdown(res["lijst"]) if r.startswith("| ") and not r.startswith("| |")]
     doel = doelen_12(res)
     if doel:
         regels.append("")
@@ -635,13 +642,15 @@ def samengevoegd(res: dict) -> dict:
     oud = json.loads(pad.read_text(encoding="utf-8"))
     nieuw = dict(oud)
     if "tijden" in gedaan:  # the run's header belongs to the timings (a)-(d)
-        nieuw.update({k: v for k, v in res.items() if k not in ("overdracht", "lighthouse", "telefoon")})
+        nieuw.update({k: v for k, v in res.items() if k not in ("overdracht", "lighthouse", "telefoon", "lijst")})
     if "overdracht" in gedaan:
         nieuw["overdracht"] = res["overdracht"]
     if "lighthouse" in gedaan:
         nieuw["lighthouse"] = res["lighthouse"]
     if "telefoon" in res:
         nieuw["telefoon"] = {**oud.get("telefoon", {}), **res["telefoon"]}
+    if "lijst" in res:
+        nieuw["lijst"] = res["lijst"]
     nieuw["onderdelen"] = sorted(set(oud.get("onderdelen", ("tijden", "overdracht"))) | gedaan, key=ONDERDELEN.index)
     return nieuw
 

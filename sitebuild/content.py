@@ -267,3 +267,33 @@ def _documenten_voor(bereken, route: str) -> list[str]:
     if route == "cheques":
         return bereken("andere", 400)["documenten"]
     return bereken("andere", 400, aanvaardt_cheques=False, aanvraag_geweigerd=True)["documenten"]
+
+
+# ---------------------------------------------------------------- the list check's example file
+
+VOORBEELD_NAMEN = ("Amina Voorbeeld", "Bram Voorbeeld", "Chloé Voorbeeld", "Dries Voorbeeld",
+                   "Eline Voorbeeld", "Fatima Voorbeeld", "Gert Voorbeeld", "Hanne Voorbeeld")
+
+
+def voorbeeldbestand(datum=None) -> bytes:
+    """/voor-coordinatoren/controle/'s example list, as Belgian Excel saves a CSV (';', UTF-8 with
+    BOM): one row per kind of training in force on `datum` (the codes come from the parameters,
+    never typed by hand), its cap as the fee, the optional columns with the values they accept.
+    The columns are the ones calculator/controle.py reads, so the example always checks."""
+    import csv
+    import datetime as dt
+    import io
+    _calculator()
+    from calculator import controle, regels as regels_mod
+    datum = datum or dt.date.today()
+    regels = regels_mod.regels_op(datum)
+    kop = ["naam", *controle.INVOER_KOLOMMEN]
+    rijen = []
+    for i, code in enumerate(regels.opleidingen):
+        maximum = regels.maximum(code)
+        rijen.append([VOORBEELD_NAMEN[i % len(VOORBEELD_NAMEN)], code, f"{maximum + 50 * (i % 3)}",
+                      "0" if i % 4 else "", "ja" if i % 5 else "nee", "nee",
+                      datum.strftime("%d/%m/%Y").lstrip("0") if i % 2 else datum.isoformat()])
+    uit = io.StringIO(newline="")
+    csv.writer(uit, delimiter=";", lineterminator="\r\n").writerows([kop, *rijen])
+    return uit.getvalue().encode("utf-8-sig")

@@ -23,6 +23,7 @@ CONTRACT_URLS = {
     "/bijlagen/goedkeuringsmail/": [],
     "/bijlagen/inschrijvingsbewijs/": [],
     "/voor-coordinatoren/": [],
+    "/voor-coordinatoren/controle/": [],
     "/over/": [],
     "/toegankelijkheid/": [],
     "/woordenlijst/": [],  # its anchors: GLOSSARY_ANCHORS (one link each would be 35 more QR codes)

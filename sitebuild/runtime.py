@@ -32,6 +32,7 @@ def runtime_urls(config=None) -> dict:
         "pyodide_url": f"/{RUNTIME_DIR}/{runtime_hash()}/pyodide.mjs",
         "pyodide_index_url": f"/{RUNTIME_DIR}/{runtime_hash()}/",
         "wheel_url": f"/{WHEEL_DIR}/{wheel_hash()}/{wheel_name()}",
+        "stdlib_lijst_url": stdlib_lijst_url(),
     }
 
 
@@ -227,22 +228,26 @@ json.dumps(gestript)
 @functools.lru_cache(maxsize=1)
 def stdlib_bytes() -> bytes:
     """The trimmed python_stdlib.zip (cached per runtime, list and stripping code)."""
+    return _trimmed_zip(stdlib_entries(), "python_stdlib")
+
+
+def _trimmed_zip(entries: list[str], naam: str) -> bytes:
+    """These files of Pyodide's python_stdlib.zip, stripped (see _strip_python), as one stored zip."""
     import inspect
     import tempfile
     _require_runtime()
     bron = PYODIDE_NPM / "python_stdlib.zip"
-    entries = stdlib_entries()
     with zipfile.ZipFile(bron) as z:
         ontbreekt = sorted(set(entries) - set(z.namelist()))
     if ontbreekt:
-        raise SystemExit(f"{STDLIB_LIST.name} noemt bestanden die Pyodide niet heeft: {ontbreekt[:5]}; "
+        raise SystemExit(f"{naam}.txt noemt bestanden die Pyodide niet heeft: {ontbreekt[:5]}; "
                          "maak de lijst opnieuw met `python build_site.py stdlib`.")
     code = inspect.getsource(_strip_python) + inspect.getsource(_same_code) + _STRIP_PYTHON
     sleutel = hashlib.sha256()
     for deel in (bron.read_bytes(), "\n".join(entries).encode(), code.encode(),
                  NODE_RUNNER.read_bytes(), LADEN.read_bytes()):
         sleutel.update(hashlib.sha256(deel).digest())
-    cache = CACHE / f"python_stdlib-{sleutel.hexdigest()[:16]}.zip"
+    cache = CACHE / f"{naam}-{sleutel.hexdigest()[:16]}.zip"
     if cache.is_file():
         return cache.read_bytes()
     with tempfile.TemporaryDirectory(prefix="stdlib-") as tmp:
@@ -256,6 +261,90 @@ def stdlib_bytes() -> bytes:
     tijdelijk.write_bytes(data)
     tijdelijk.replace(cache)
     return data
+
+
+# ---------------------------------------------------------------- the list check's extra stdlib
+# /voor-coordinatoren/controle/ reads CSV and Excel files: csv, the encodings Excel writes
+# (utf_8_sig, cp1252) and, for .xlsx, the XML parser. The calculator page needs none of them and
+# its download is already at its limit, so they are not in python_stdlib.zip: they are a second,
+# small zip (python_stdlib_lijst.txt) that only the list page's worker downloads, in a folder
+# named after its content hash (checked like the wheel's) and put on sys.path like the wheel.
+
+STDLIB_LIJST = ROOT / "python_stdlib_lijst.txt"
+STDLIB_LIJST_NAAM = "python_stdlib_lijst.zip"
+
+
+def stdlib_lijst_entries() -> list[str]:
+    """The committed list of extra standard-library files of the list check (python_stdlib_lijst.txt)."""
+    regels = STDLIB_LIJST.read_text(encoding="utf-8").splitlines()
+    return [r.strip() for r in regels if r.strip() and not r.startswith("#")]
+
+
+@functools.lru_cache(maxsize=1)
+def stdlib_lijst_bytes() -> bytes:
+    return _trimmed_zip(stdlib_lijst_entries(), "python_stdlib_lijst")
+
+
+def stdlib_lijst_hash() -> str:
+    return hashlib.sha256(stdlib_lijst_bytes()).hexdigest()[:12]
+
+
+def stdlib_lijst_url() -> str:
+    return f"/{WHEEL_DIR}/{stdlib_lijst_hash()}/{STDLIB_LIJST_NAAM}"
+
+
+def write_stdlib_lijst(site: Path) -> Path:
+    doel = site / stdlib_lijst_url().lstrip("/")
+    doel.parent.mkdir(parents=True, exist_ok=True)
+    doel.write_bytes(stdlib_lijst_bytes())
+    return doel
+
+
+_TRACE_LIJSTEN = r"""
+import io, json, zipfile
+from calculator import web_controle
+from calculator.teksten import TALEN
+lijsten = [voorbeeld.encode("utf-8-sig"), voorbeeld.replace(";", ",").encode("utf-8"),
+           voorbeeld.encode("cp1252", errors="replace"),
+           b"", b"\x89PNG\r\n\x1a\n\x00\x00\x00", b"PK\x03\x04kapot", b"opleiding;inschrijvingsgeld\r\n",
+           b"opleiding;opleiding;inschrijvingsgeld\r\nandere;andere;1\r\n", b"naam;x\r\na;b\r\n"]
+for data in lijsten:
+    for naam in ("lijst.csv", "lijst.xlsx"):
+        for taal in TALEN:
+            if "fout" in json.loads(web_controle.controleer_bestand(data, naam, taal)):
+                continue
+            web_controle.csv_bytes(taal)
+            werkmap = web_controle.xlsx_bytes(taal)  # written, then read back as a chosen file
+            web_controle.controleer_bestand(werkmap, "lijst.xlsx", taal)
+            # ... and as Excel zips it: names without the UTF-8 flag, which zipfile reads as cp437
+            bron, excel = zipfile.ZipFile(io.BytesIO(werkmap)), io.BytesIO()
+            with zipfile.ZipFile(excel, "w", zipfile.ZIP_DEFLATED) as doel:
+                for naam in bron.namelist():
+                    doel.writestr(naam, bron.read(naam))
+            web_controle.controleer_bestand(excel.getvalue(), "lijst.xlsx", taal)
+"""
+
+
+def trace_stdlib_lijst() -> list[str]:
+    """The files the list check imports beyond python_stdlib.txt: the trace of trace_stdlib, on the
+    example list (every language, ';' and ',', UTF-8 with BOM and Windows-1252) and bad files."""
+    import tempfile
+    from .content import voorbeeldbestand
+    voorbeeld = voorbeeldbestand().decode("utf-8-sig")
+    with tempfile.TemporaryDirectory(prefix="wheel-") as tmp:
+        wheel = Path(tmp) / wheel_name()
+        wheel.write_bytes(wheel_bytes())
+        code = f"voorbeeld = {voorbeeld!r}\n" + _TRACE_LIJSTEN + _TRACE_PYTHON
+        uit = _pyodide_in_node({"wheel": str(wheel), "teksten": [], "python": code})
+    basis = set(stdlib_entries())
+    return sorted(set(json.loads(uit["python"])) - basis)
+
+
+def write_stdlib_lijst_list(entries: list[str]) -> None:
+    kop = ("# The extra standard-library files /voor-coordinatoren/controle/ loads (python_stdlib_lijst.zip):\n"
+           "# what reading and writing a list needs beyond python_stdlib.txt (see sitebuild/runtime.py).\n"
+           "# Generated by `python build_site.py stdlib`; tests/test_stdlib.py re-traces and compares.\n")
+    STDLIB_LIJST.write_text(kop + "".join(f"{e}\n" for e in entries), encoding="utf-8")
 
 
 def lock_bytes() -> bytes:

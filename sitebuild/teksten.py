@@ -15,6 +15,7 @@ from .woordenlijst import site_texts  # the one reader of talen/<taal>/site.json
 # script (as the page refers to it) -> the groups of texts in site.json it reads
 SCRIPTS = {
     "assets/voorlezen.js": ("voorlezen",),
+    "assets/rekenhulp/controle.js": ("controle",),
 }
 ID = "site-teksten"
 

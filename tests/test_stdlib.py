@@ -111,3 +111,12 @@ def test_trimmed_stdlib_is_small_and_only_the_listed_files(site_dir):
     assert not any(line.lstrip().startswith("#") for line in bron.splitlines())  # no comments
     assert '"""' not in bron  # docstrings gone, code kept
     assert zip_pad.stat().st_size < 2_000_000
+
+
+def test_committed_list_check_module_list_is_what_the_list_check_imports():
+    """python_stdlib_lijst.txt: what the list check (CSV and Excel, every language, bad files)
+    imports beyond python_stdlib.txt; only /voor-coordinatoren/controle/ downloads it."""
+    getraceerd = runtime.trace_stdlib_lijst()
+    assert getraceerd == runtime.stdlib_lijst_entries(), (
+        f"{runtime.STDLIB_LIJST.name} is out of date: run `.venv/bin/python build_site.py stdlib`")
+    assert not set(getraceerd) & set(runtime.stdlib_entries())

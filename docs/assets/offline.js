@@ -12,7 +12,8 @@ function registreer() {
   navigator.serviceWorker.register(new URL("sw.js", wortel), { scope: wortel.pathname })
     .then(() => navigator.serviceWorker.ready)
     .then((registratie) => {
-      if (document.getElementById("rekenhulp-vak") && registratie.active) {
+      // the list check runs on the same runtime (and its own small extra zip, stored with it)
+      if ((document.getElementById("rekenhulp-vak") || document.getElementById("controle-vak")) && registratie.active) {
         registratie.active.postMessage({ type: "rekenhulp-bewaren" });
       }
       // a translation: keep this language too (the worker stores Dutch for everyone)
@@ -42,7 +43,9 @@ function naStilte(doe) {
 
 function naLaden() {
   const rekenhulp = document.getElementById("rekenhulp-vak") && window.rekenhulp;
+  const controle = document.getElementById("controle-vak") && window.controle;
   if (rekenhulp && rekenhulp.klaar) rekenhulp.klaar.then(() => naStilte(registreer), registreer);
+  else if (controle && controle.klaar) controle.klaar.then(registreer, registreer);
   else registreer();
 }
 

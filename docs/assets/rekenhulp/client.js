@@ -105,7 +105,8 @@ export function maakClient({ workerUrl, start, stallMs, opStatus = () => {}, onl
     const vraag = wachtend.get(bericht.id);
     if (!vraag) return;
     wachtend.delete(bericht.id);
-    if ("uitvoer" in bericht) vraag.resolve({ uitvoer: bericht.uitvoer });
+    if ("antwoord" in bericht) vraag.resolve(bericht.antwoord);
+    else if ("uitvoer" in bericht) vraag.resolve({ uitvoer: bericht.uitvoer });
     else if ("fouten" in bericht) vraag.resolve({ fouten: bericht.fouten });
     else vraag.reject(new Error(bericht.fout || "Onverwacht antwoord van de rekenhulp."));
   }
@@ -149,6 +150,29 @@ export function maakClient({ workerUrl, start, stallMs, opStatus = () => {}, onl
         }
       });
     },
+    /**
+     * Another kind of request of the worker protocol (the list check: {lijst}, {xlsx}, {vergeet});
+     * `overdragen`: buffers handed to the worker instead of copied. Resolves with its `antwoord`.
+     */
+    vraag(bericht, overdragen = []) {
+      if (toestand === "fout") return Promise.reject(new Error("De rekenhulp werkt niet op dit toestel."));
+      const id = volgendeId++;
+      return new Promise((resolve, reject) => {
+        wachtend.set(id, { resolve, reject });
+        try {
+          worker.postMessage({ ...bericht, id }, overdragen);
+        } catch (fout) {
+          wachtend.delete(id);
+          reject(fout);
+        }
+      });
+    },
+    /** Ends the worker, and with it Python and everything in its memory. */
+    stop() {
+      toestand = "fout";
+      clearTimeout(timer);
+      if (worker) worker.terminate();
+    },
     klaar,
     get toestand() { return toestand; },
     /** From now on statuses go to `opStatus`, starting with the latest one. */
@@ -168,6 +192,7 @@ export function startUrls(wortel) {
     pyodideUrl: opSite(wortel.dataset.pyodideUrl),
     indexUrl: opSite(wortel.dataset.indexUrl),
     wheelUrl: opSite(wortel.dataset.wheelUrl),
+    ...(wortel.dataset.lijstUrl ? { lijstUrl: opSite(wortel.dataset.lijstUrl) } : {}),
   };
 }
 

@@ -2,8 +2,16 @@
 // answers {id, invoer} with {id, uitvoer} or {id, fouten}, straight from Python's `bereken`.
 //
 // Protocol (STYLE.md 8):
-//   page -> worker  {type: "start", pyodideUrl, indexUrl, wheelUrl}   once, first message
+//   page -> worker  {type: "start", pyodideUrl, indexUrl, wheelUrl, lijstUrl?}   once, first message
 //   page -> worker  {id, invoer}                                      any time, even before ready
+// The coordinators' list check (/voor-coordinatoren/controle/) starts its own worker with lijstUrl,
+// the list check's extra standard library (sitebuild/runtime.py: csv, encodings), checked like the
+// wheel and put on sys.path like it; that worker never takes a memory snapshot (so a list can never
+// end up in one) and also answers, with Python's calculator.web_controle:
+//   page -> worker  {id, lijst: {data: Uint8Array, naam, taal, vandaag?}}  -> {id, antwoord: {tabel, csv}}
+//                   tabel: the table as JSON data, or {fout: {code, melding}}; csv: Uint8Array
+//   page -> worker  {id, xlsx: {taal}}                                 -> {id, antwoord: {xlsx}}
+//   page -> worker  {id, vergeet: true}                                -> {id, antwoord: {}}
 //   worker -> page  {type: "status", stap: "runtime"|"rekenhulp"|"klaar"|"fout", melding?, reden?}
 //   worker -> page  {type: "voortgang", bytes, binnen?}   data keeps arriving (the page's stall
 //                                                         limit); binnen: every big file is in
@@ -37,12 +45,16 @@ self.addEventListener("message", (event) => {
   const bericht = event.data || {};
   if (bericht.type === "start") {
     beginLaden(bericht);
+  } else if (bericht.id !== undefined && (bericht.lijst || bericht.xlsx || bericht.vergeet)) {
+    beantwoordLijst(bericht);
   } else if (bericht.id !== undefined) {
     beantwoord(bericht);
   }
 });
 
-async function laad({ pyodideUrl, indexUrl, wheelUrl }) {
+let lijstDeur = null;  // calculator.web_controle, in a worker started with lijstUrl
+
+async function laad({ pyodideUrl, indexUrl, wheelUrl, lijstUrl }) {
   performance.mark("start");
   meld("runtime");
   if (typeof WebAssembly !== "object") throw metReden(new Error("geen WebAssembly"), "browser");
@@ -52,7 +64,9 @@ async function laad({ pyodideUrl, indexUrl, wheelUrl }) {
   haalVooraf(new URL("python_stdlib.zip", indexUrl).href);
   const wheel = haalWheel(wheelUrl);
   wheel.catch(() => {});
-  Promise.all([...vooraf.values(), wheel]).then(
+  const lijstZip = lijstUrl ? haalWheel(lijstUrl) : null;  // same check: its folder is its hash
+  if (lijstZip) lijstZip.catch(() => {});
+  Promise.all([...vooraf.values(), wheel, ...(lijstZip ? [lijstZip] : [])]).then(
     () => self.postMessage({ type: "voortgang", bytes: ontvangen, binnen: true }), () => {});
   const sleutel = snapshotSleutel(indexUrl, wheelUrl);
   const bewaard = leesSnapshot(sleutel);
@@ -76,13 +90,14 @@ async function laad({ pyodideUrl, indexUrl, wheelUrl }) {
       const berekenJson = laden.importeerRekenhulp(pyodide);
       laden.proefberekening(berekenJson);
       self.rekenhulpStart = "snapshot";  // how Python started, for tests and the benchmark
+      if (lijstZip) lijstDeur = await laadLijst(laden, pyodide, lijstUrl, lijstZip);
       return berekenJson;
     } catch (fout) {
       vergeetSnapshot(sleutel);
     }
   }
 
-  const bewaren = kanBewaren();
+  const bewaren = kanBewaren() && !lijstZip;  // the list check never keeps a snapshot
   const pyodide = await laden.startVers(loadPyodide, opties, { snapshotMaken: bewaren });
   performance.mark("python gestart");
   meld("rekenhulp");
@@ -90,6 +105,7 @@ async function laad({ pyodideUrl, indexUrl, wheelUrl }) {
   const berekenJson = laden.importeerRekenhulp(pyodide);
   performance.mark("rekenhulp geimporteerd");
   self.rekenhulpStart = "vers";
+  if (lijstZip) lijstDeur = await laadLijst(laden, pyodide, lijstUrl, lijstZip);
   if (bewaren) {
     try {
       const snapshot = laden.neemSnapshot(pyodide);
@@ -99,6 +115,22 @@ async function laad({ pyodideUrl, indexUrl, wheelUrl }) {
     } catch (fout) { /* no snapshot this time: the next visit starts the normal way */ }
   }
   return berekenJson;
+}
+
+/**
+ * The list check's extra standard library on sys.path, then its Python door. Its codecs
+ * (encodings/utf_8_sig.py, cp1252.py) belong to the `encodings` package, which looks only in its
+ * own folder of python_stdlib.zip: the zip's encodings/ folder joins that package's __path__.
+ */
+async function laadLijst(laden, pyodide, lijstUrl, lijstZip) {
+  const pad = laden.wheelPad(new URL(lijstUrl).pathname);
+  laden.zetWheelOpSysPath(pyodide, pad, await lijstZip);
+  const encodings = pyodide.pyimport("encodings");
+  const paden = encodings.__path__;
+  paden.append(pad + "/encodings");
+  paden.destroy();
+  encodings.destroy();
+  return pyodide.pyimport("calculator.web_controle");
 }
 
 // ---------------------------------------------------------------- snapshot
@@ -133,7 +165,7 @@ function snapshotSleutel(indexUrl, wheelUrl) {
 
 async function leesSnapshot(sleutel) {
   try {
-    if (!kanBewaren()) return null;
+    if (!kanBewaren() || !(await caches.has(SNAPSHOTS))) return null;  // has(): open() would make one
     const antwoord = await (await caches.open(SNAPSHOTS)).match(sleutel);
     if (!antwoord) return null;
     const uitgepakt = antwoord.body.pipeThrough(new DecompressionStream("gzip"));
@@ -314,6 +346,48 @@ async function beantwoord({ id, invoer }) {
     self.postMessage({ id, ...JSON.parse(tekst) });
   } catch (fout) {
     self.postMessage({ id, fout: tekstVan(fout) });
+  }
+}
+
+/**
+ * A coordinator's list: its bytes go into Python as they are (a Uint8Array), the table comes back
+ * as JSON text and the result files as bytes. Nothing is written to Pyodide's file system and
+ * nothing is kept here; Python keeps the last list only to make its XLSX, until `vergeet`.
+ */
+async function beantwoordLijst({ id, lijst, xlsx, vergeet }) {
+  try {
+    await berekenJson;
+  } catch (fout) {
+    self.postMessage({ id, fout: tekstVan(fout) });
+    return;
+  }
+  try {
+    if (!lijstDeur) throw new Error("lijstUrl ontbreekt");
+    if (vergeet) {
+      lijstDeur.vergeet();
+      self.postMessage({ id, antwoord: {} });
+    } else if (xlsx) {
+      const bytes = naarBytes(lijstDeur.xlsx_bytes(xlsx.taal || "nl"));
+      self.postMessage({ id, antwoord: { xlsx: bytes } }, [bytes.buffer]);
+    } else {
+      const begin = performance.now();
+      const tabel = JSON.parse(lijstDeur.controleer_bestand(lijst.data, lijst.naam || "", lijst.taal || "nl",
+        lijst.vandaag || null));
+      const csv = tabel.fout ? new Uint8Array(0) : naarBytes(lijstDeur.csv_bytes(lijst.taal || "nl"));
+      tabel.ms = Math.round(performance.now() - begin);
+      self.postMessage({ id, antwoord: { tabel, csv } }, [csv.buffer]);
+    }
+  } catch (fout) {
+    self.postMessage({ id, fout: tekstVan(fout) });
+  }
+}
+
+/** Python bytes (a PyProxy) as a Uint8Array of its own; the proxy is released. */
+function naarBytes(proxy) {
+  try {
+    return new Uint8Array(proxy.toJs());
+  } finally {
+    proxy.destroy();
   }
 }
 
