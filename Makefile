@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-SOURCES := $(shell find docs calculator sitebuild templates overrides talen -type f -not -path '*/__pycache__/*' 2>/dev/null) mkdocs.yml build_site.py python_stdlib.txt
+SOURCES := $(shell find docs calculator sitebuild templates overrides talen -type f -not -path '*/__pycache__/*' 2>/dev/null) mkdocs.yml build_site.py python_stdlib.txt python_stdlib_lijst.txt
 
 .PHONY: serve test build check bench lighthouse browser clean
 

@@ -127,7 +127,7 @@ def eerste_datum() -> _dt.date:
     return min(_datum(item["start"]) for item in _lees("regelset.json")["values"])
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4096)  # a list of requests spans many dates (calculator/controle.py)
 def regels_op(datum: _dt.date) -> Regels:
     """The rule set in force on `datum`; raises GeenRegels before the first set."""
     regelset = _waarde_op(_lees("regelset.json")["values"], datum, "regelset")

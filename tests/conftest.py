@@ -47,7 +47,7 @@ def _site_is_stale(site: Path) -> bool:
     if not stamp.exists():
         return True
     built = stamp.stat().st_mtime
-    sources = [ROOT / "mkdocs.yml", ROOT / "build_site.py", ROOT / "python_stdlib.txt"]
+    sources = [ROOT / "mkdocs.yml", ROOT / "build_site.py", ROOT / "python_stdlib.txt", ROOT / "python_stdlib_lijst.txt"]
     for folder in ("docs", "calculator", "sitebuild", "templates", "overrides", "talen"):
         sources += [p for p in (ROOT / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     return any(p.stat().st_mtime > built for p in sources)

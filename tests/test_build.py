@@ -94,7 +94,7 @@ def andere_regels(tmp_path_factory) -> dict[str, str]:
     starts after the build: page path -> visible text."""
     kopie = tmp_path_factory.mktemp("andere-regels") / "repo"
     kopie.mkdir()
-    for naam in ("mkdocs.yml", "build_site.py", "python_stdlib.txt"):
+    for naam in ("mkdocs.yml", "build_site.py", "python_stdlib.txt", "python_stdlib_lijst.txt"):
         shutil.copy2(ROOT / naam, kopie / naam)
     for naam in ("docs", "calculator", "sitebuild", "templates", "overrides", "talen"):
         shutil.copytree(ROOT / naam, kopie / naam, ignore=shutil.ignore_patterns("__pycache__"))

@@ -37,6 +37,22 @@ export function zetWheelOpSysPath(pyodide, pad, bytes) {
   sys.destroy();
 }
 
+/**
+ * The list check (/voor-coordinatoren/controle/): its extra standard library (a zip like the
+ * wheel) on sys.path, then its Python door `calculator.web_controle`. Its codecs
+ * (encodings/utf_8_sig.py, cp1252.py) belong to the `encodings` package, which looks only in its
+ * own folder of python_stdlib.zip: the extra zip's encodings/ folder joins that package's __path__.
+ */
+export function importeerLijstcontrole(pyodide, pad, bytes) {
+  zetWheelOpSysPath(pyodide, pad, bytes);
+  const encodings = pyodide.pyimport("encodings");
+  const paden = encodings.__path__;
+  paden.append(pad + "/encodings");
+  paden.destroy();
+  encodings.destroy();
+  return pyodide.pyimport("calculator.web_controle");
+}
+
 /** Imports the calculator; returns `calculator.web.bereken_json` (JSON text in, JSON text out). */
 export function importeerRekenhulp(pyodide) {
   return pyodide.pyimport("calculator.web").bereken_json;

@@ -117,20 +117,10 @@ async function laad({ pyodideUrl, indexUrl, wheelUrl, lijstUrl }) {
   return berekenJson;
 }
 
-/**
- * The list check's extra standard library on sys.path, then its Python door. Its codecs
- * (encodings/utf_8_sig.py, cp1252.py) belong to the `encodings` package, which looks only in its
- * own folder of python_stdlib.zip: the zip's encodings/ folder joins that package's __path__.
- */
+/** The list check's extra standard library and its Python door (the steps: laden.mjs). */
 async function laadLijst(laden, pyodide, lijstUrl, lijstZip) {
   const pad = laden.wheelPad(new URL(lijstUrl).pathname);
-  laden.zetWheelOpSysPath(pyodide, pad, await lijstZip);
-  const encodings = pyodide.pyimport("encodings");
-  const paden = encodings.__path__;
-  paden.append(pad + "/encodings");
-  paden.destroy();
-  encodings.destroy();
-  return pyodide.pyimport("calculator.web_controle");
+  return laden.importeerLijstcontrole(pyodide, pad, await lijstZip);
 }
 
 // ---------------------------------------------------------------- snapshot
