@@ -14,8 +14,12 @@ SOURCES := $(shell find docs calculator sitebuild templates overrides talen -typ
 serve: build
 	$(PY) build_site.py serve --no-build
 
+# Two worker processes, a module on one of them (its module fixtures made once); `-n 0` runs them
+# one after the other: `make test PYTEST_ARGS='-n 0'`.
+PYTEST_ARGS ?= -n 2 --dist loadfile --no-loadscope-reorder
+
 test: build browser
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 build: site/.built
 
