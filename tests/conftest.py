@@ -140,6 +140,21 @@ def _voeg_samen(doel: dict, bron: dict) -> None:
             doel[sleutel] = waarde
 
 
+# The modules that take longest (measured one by one, --durations) go first in a parallel run: the
+# short ones at the end then keep the two workers' finishing times close. Only the order of whole
+# modules changes, and only on the workers; a module not listed keeps its place after these.
+ZWAAR_EERST = ("test_vertalingen.py", "test_a11y.py", "test_budget.py", "test_voorlezen.py",
+               "test_reflow.py", "test_begrippen.py", "test_lighthouse_bevindingen.py",
+               "test_rekenhulp_differentieel.py", "test_build.py", "test_illustraties.py")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    if op_werker(config):
+        rang = {naam: i for i, naam in enumerate(ZWAAR_EERST)}
+        items.sort(key=lambda item: rang.get(item.path.name, len(rang)))  # stable: a module's own order stays
+
+
 def pytest_sessionfinish(session):
     if op_werker(session.config):  # sent after every sessionfinish (terminal summary included) ran
         session.config.workeroutput["samenvattingen"] = _samenvattingen(session.config)
