@@ -143,7 +143,7 @@ def _voeg_samen(doel: dict, bron: dict) -> None:
 # The modules that take longest (measured one by one, --durations) go first in a parallel run: the
 # short ones at the end then keep the two workers' finishing times close. Only the order of whole
 # modules changes, and only on the workers; a module not listed keeps its place after these.
-ZWAAR_EERST = ("test_vertalingen.py", "test_a11y.py", "test_budget.py", "test_voorlezen.py",
+ZWAAR_EERST = ("test_vertalingen.py", "test_a11y.py", "test_controle_pagina.py", "test_budget.py", "test_voorlezen.py",
                "test_reflow.py", "test_begrippen.py", "test_lighthouse_bevindingen.py",
                "test_rekenhulp_differentieel.py", "test_build.py", "test_illustraties.py")
 
