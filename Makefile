@@ -16,7 +16,7 @@ serve: build
 
 # Two worker processes, a module on one of them (its module fixtures made once); `-n 0` runs them
 # one after the other: `make test PYTEST_ARGS='-n 0'`.
-PYTEST_ARGS ?= -n 2 --dist loadfile --no-loadscope-reorder
+PYTEST_ARGS ?= -n 2
 
 test: build browser
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -41,7 +41,7 @@ LUIE_BEELDEN = """() => [...document.querySelectorAll('img[loading=lazy]')]
 
 
 class _Verslag:
-    """Collects the measurements; at the end of the run writes them to `pad` and hands their lines
+    """Collects the measurements; at the end of the session writes them to `pad` and hands their lines
     to the run's summary (tests/conftest.py prints it, also when a parallel worker ran this module)."""
 
     def __init__(self, pad: Path, secties: dict):
@@ -50,7 +50,7 @@ class _Verslag:
         self.paginas: dict[str, dict] = {}
         self.rekenhulp: dict | None = None
 
-    def pytest_terminal_summary(self):
+    def pytest_sessionfinish(self):  # not the terminal summary: a worker sends its summaries before that
         if not self.paginas and not self.rekenhulp:
             return
         regels = []
