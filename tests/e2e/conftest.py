@@ -167,9 +167,6 @@ def wacht_op_klaar(page, timeout: int = KLAAR) -> None:
 
 # ---------------------------------------------------------------- summary of the checks (issue 6)
 
-_CONTROLES = pytest.StashKey[dict]()
-
-
 def _leeg_verslag() -> dict:
     return {
         "verzoeken_bewaakt": 0,     # requests seen by the origin guard, all tests together
@@ -182,36 +179,7 @@ def _leeg_verslag() -> dict:
 
 
 @pytest.fixture(scope="session")
-def controles(pytestconfig) -> dict:
-    """Counters the accessibility, privacy and hostile-input tests fill in for the end-of-run summary."""
-    return pytestconfig.stash.setdefault(_CONTROLES, _leeg_verslag())
-
-
-def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    c = config.stash.get(_CONTROLES, None)
-    if not c:
-        return
-    w = terminalreporter
-    w.section("toegankelijkheid, privacy en vijandige invoer (issue 6)")
-    if c["axe_runs"]:
-        w.line(f"axe-core: {len(c['axe_paginas'])} pagina's x {len(c['axe_viewports'])} schermen "
-               f"({', '.join(sorted(c['axe_viewports']))}) x {len(c['axe_thema_s'])} thema's "
-               f"({', '.join(sorted(c['axe_thema_s']))}), toestanden: {', '.join(sorted(c['axe_toestanden']))}"
-               f" = {c['axe_runs']} runs; WCAG 2.0/2.1 A/AA (+ 2.2 doelgrootte)-schendingen: {c['axe_wcag_fouten']}")
-        bp = c["axe_best_practice"]
-        w.line("axe best-practice-schendingen: " + (", ".join(f"{k} x{v}" for k, v in sorted(bp.items())) or "geen"))
-        uit = c["axe_uitgezonderd"]
-        if uit:
-            w.line("axe uitzonderingen (thema, zie test_a11y.UITZONDERINGEN): "
-                   + ", ".join(f"{k} x{v}" for k, v in sorted(uit.items())))
-    if c["focus_stops"]:
-        w.line(f"toetsenbord: {c['focus_stops']} focusstops met zichtbare focus gecontroleerd")
-    if c["privacy_paginas"]:
-        w.line(f"privacy: {c['privacy_paginas']} pagina's, {c['privacy_verzoeken']} verzoeken opgenomen, "
-               "alle naar de eigen server; geen cookies; bewaard: alleen de kleurkeuze van het thema "
-               "en de offline kopie van de site, nooit antwoorden")
-    w.line(f"verzoeken bewaakt door de oorsprong-wacht (alle e2e-tests): {c['verzoeken_bewaakt']}")
-    vijandig = c["vijandig_url"] + c["vijandig_formulier"] + c["vijandig_fuzz"]
-    if vijandig:
-        w.line(f"vijandige invoer: {c['vijandig_url']} via de URL, {c['vijandig_formulier']} in het formulier, "
-               f"{c['vijandig_fuzz']} fuzz-verzoeken naar de worker = {vijandig}")
+def controles(samenvatting) -> dict:
+    """Counters the accessibility, privacy and hostile-input tests fill in for the end-of-run summary
+    (printed by tests/conftest.py, which also adds up those of parallel workers)."""
+    return samenvatting("controles", _leeg_verslag)

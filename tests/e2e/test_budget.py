@@ -41,39 +41,41 @@ LUIE_BEELDEN = """() => [...document.querySelectorAll('img[loading=lazy]')]
 
 
 class _Verslag:
-    """Collects the measurements and prints them in pytest's terminal summary."""
+    """Collects the measurements; at the end of the session writes them to `pad` and hands their lines
+    to the run's summary (tests/conftest.py prints it, also when a parallel worker ran this module)."""
 
-    def __init__(self, pad: Path):
+    def __init__(self, pad: Path, secties: dict):
         self.pad = pad
+        self.secties = secties
         self.paginas: dict[str, dict] = {}
         self.rekenhulp: dict | None = None
 
-    def pytest_terminal_summary(self, terminalreporter):
+    def pytest_sessionfinish(self):  # not the terminal summary: a worker sends its summaries before that
         if not self.paginas and not self.rekenhulp:
             return
-        tr = terminalreporter
-        tr.section("page weight (brotli 11, first visit)")
+        regels = []
         for url, m in self.paginas.items():
             teken = "ok" if m["bytes"] <= PAGINA_DOEL else ("budget" if m["bytes"] <= PAGINA_BUDGET else "OVER")
-            tr.write_line(f"  {url:32} {kb(m['bytes']):>10} in {m['verzoeken']:2} requests "
+            regels.append(f"  {url:32} {kb(m['bytes']):>10} in {m['verzoeken']:2} requests "
                           f"(+ lazy images {kb(m['lui'])})  [{teken}]")
         if self.rekenhulp:
             m = self.rekenhulp
-            tr.write_line(f"  {'/rekenhulp/ to first answer':32} {mb(m['bytes']):>10} in "
+            regels.append(f"  {'/rekenhulp/ to first answer':32} {mb(m['bytes']):>10} in "
                           f"{m['verzoeken']:2} requests (budget {mb(REKENHULP_BUDGET)}, goal {mb(REKENHULP_DOEL)})")
         self.pad.parent.mkdir(parents=True, exist_ok=True)
         self.pad.write_text(json.dumps({
             "eenheid": "bytes, brotli quality 11, first visit without service worker",
             "paginas": self.paginas, "rekenhulp": self.rekenhulp}, indent=1, ensure_ascii=False) + "\n",
             encoding="utf-8")
-        tr.write_line(f"  written to {self.pad}")
+        regels.append(f"  written to {self.pad}")
+        self.secties["page weight (brotli 11, first visit)"] = regels
 
 
 @pytest.fixture(scope="module")
-def verslag(request):
+def verslag(request, samenvatting):
     gekozen = os.environ.get(VERSLAG_ENV)
     pad = Path(gekozen).resolve() if gekozen else request.config.cache.mkdir("budget") / "budget.json"
-    plugin = _Verslag(pad)
+    plugin = _Verslag(pad, samenvatting("secties"))
     request.config.pluginmanager.register(plugin, "budget-verslag")
     return plugin
 
