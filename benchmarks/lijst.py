@@ -60,8 +60,10 @@ def meet(meter, herhalingen: int) -> dict:
             browser, python = [], []
             for _ in range(herhalingen):
                 page.locator("#controle-wissen").evaluate("(knop) => knop.click()")
+                page.evaluate("() => { window.controle.laatste = null; }")
                 page.set_input_files("#controle-bestand", str(pad))
-                page.locator(f"#controle-vak[data-getoond='{RIJEN}']").wait_for(state="attached")
+                # the table is shown (its first rows: the page shows 300 at once, controle.js)
+                page.wait_for_function(f"() => window.controle.laatste && window.controle.laatste.aantal === {RIJEN}")
                 laatste = page.evaluate("() => window.controle.laatste")
                 browser.append(laatste["ms"])
                 python.append(laatste["python_ms"])
