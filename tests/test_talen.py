@@ -179,3 +179,23 @@ def test_the_cli_explains_an_answer_in_each_language(taal):
     tekst = als_tekst(uit, taal)
     assert "{" not in tekst and re.search(r"€\s250,00", tekst)
     assert tekst != als_tekst(uit, "nl")
+
+
+@pytest.mark.parametrize("taal", TAAL_CODES)
+def test_every_file_a_page_head_loads_exists(site_dir, taal):
+    """Stylesheets, scripts, the manifest and icons of every page (and the 404 page) are files of the
+    site: a translated page once asked for /en/manifest.webmanifest, a 404 in every browser's console
+    (Lighthouse's errors-in-console)."""
+    wortel = site_dir if taal == "nl" else site_dir / taal
+    paginas = [p for p in wortel.rglob("index.html") if taal != "nl" or not
+               any(p.relative_to(site_dir).parts[0] == t for t in TAAL_CODES if t != "nl")]
+    assert len(paginas) >= len(CONTRACT_URLS)
+    verwijzing = re.compile(r'<(?:link|script)\b[^>]*?\b(?:href|src)="([^"#?]+)[^"]*"')
+    for pagina in paginas + [wortel / "404.html"]:
+        for doel in verwijzing.findall(pagina.read_text(encoding="utf-8")):
+            if doel.startswith(("http:", "https:", "data:")):
+                continue
+            bestand = (site_dir / doel.lstrip("/")) if doel.startswith("/") else (pagina.parent / doel)
+            if bestand.resolve().is_dir():  # a page (rel=prev, next, alternate): its index.html
+                bestand = bestand / "index.html"
+            assert bestand.resolve().is_file(), (pagina.relative_to(site_dir).as_posix(), doel)
