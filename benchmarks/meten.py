@@ -542,8 +542,8 @@ def doelen_12(res: dict) -> list[str]:
             rij(f"Lighthouse {naam} 100 on every page ({aantal})",
                 "100 everywhere" if not laag and len(goed) == len(lh)
                 else "; ".join(f"{u} {v}" for u, v in laag.items()) or "errors", not laag and len(goed) == len(lh))
-        for soort, grens, welke in (("guide pages", 98, lambda u: not u.startswith("/rekenhulp/")),
-                                    ("/rekenhulp/", 95, lambda u: u.startswith("/rekenhulp/"))):
+        for soort, grens, welke in (("guide pages", 98, lambda u: lighthouse.doel(u) == 98),
+                                    ("/rekenhulp/", 95, lambda u: lighthouse.doel(u) == 95)):
             scores = {u: r["scores"]["performance"] for u, r in goed.items() if welke(u)}
             if scores:
                 laagste = min(scores, key=scores.get)
