@@ -194,22 +194,18 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "stdlib":
-        oud = set(stdlib_entries()) if STDLIB_LIST.is_file() else set()
-        nieuw = trace_stdlib()
-        write_stdlib_list(nieuw)
-        for naam in sorted(set(nieuw) - oud):
-            print("+", naam)
-        for naam in sorted(oud - set(nieuw)):
-            print("-", naam)
-        print(f"{STDLIB_LIST.name}: {len(nieuw)} bestanden")
-        oud = set(stdlib_lijst_entries()) if STDLIB_LIJST.is_file() else set()
-        nieuw = trace_stdlib_lijst()
-        write_stdlib_lijst_list(nieuw)
-        for naam in sorted(set(nieuw) - oud):
-            print("+", naam)
-        for naam in sorted(oud - set(nieuw)):
-            print("-", naam)
-        print(f"{STDLIB_LIJST.name}: {len(nieuw)} bestanden")
+        # the calculator's trimmed stdlib, then the list check's extra zip: re-traced the same way
+        for lijst, huidig, spoor, schrijf in (
+                (STDLIB_LIST, stdlib_entries, trace_stdlib, write_stdlib_list),
+                (STDLIB_LIJST, stdlib_lijst_entries, trace_stdlib_lijst, write_stdlib_lijst_list)):
+            oud = set(huidig()) if lijst.is_file() else set()
+            nieuw = spoor()
+            schrijf(nieuw)
+            for naam in sorted(set(nieuw) - oud):
+                print("+", naam)
+            for naam in sorted(oud - set(nieuw)):
+                print("-", naam)
+            print(f"{lijst.name}: {len(nieuw)} bestanden")
         return 0
 
     if args.command == "build":
