@@ -91,8 +91,11 @@ def on_post_template(output, template_name, config, **kwargs):
 
 
 def on_post_build(config, **kwargs):
-    if page_language(config) != DEFAULT:
-        return  # a translation: the Dutch build merges it and then finishes the whole site
+    if page_language(config) != DEFAULT:  # a translation: the Dutch build merges it and finishes the site
+        taal = page_language(config)
+        richting = next((t.get("richting", "ltr") for t in config["extra"]["talen"] if t["code"] == taal), "ltr")
+        write_manifest(Path(config["site_dir"]), config, taal, richting)  # its own, in its language
+        return
     site = Path(config["site_dir"])
     for taal in prebuilt_languages():  # under /<taal>/, sharing /assets/ (sitebuild/talen.py)
         merge_language_site(site, taal, urlsplit(config["site_url"]).path or "/")

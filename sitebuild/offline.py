@@ -64,30 +64,36 @@ def write_icons(site: Path) -> list[str]:
     return [f"{ICONS_DIR}/{naam}" for naam in ("icoon.svg", "icoon-192.png", "icoon-512.png")]
 
 
-def manifest(config) -> dict:
-    """The web app manifest: URLs relative to itself, so the site also works in a subfolder."""
+def manifest(config, taal: str = "nl", richting: str = "ltr") -> dict:
+    """The web app manifest: URLs relative to itself, so the site also works in a subfolder. A
+    translation has its own (in /<taal>/): its name and description in that language, its `lang`
+    and `dir`, and it opens on that language's start page; its scope is the whole site, so the
+    link to the Dutch page stays in the app."""
+    wortel = "" if taal == "nl" else "../"
+    icoon = f"{wortel}{ICONS_DIR}"
     return {
         "name": config["site_name"],
         "short_name": "Opleidingscheques",
         "description": config["site_description"],
-        "lang": "nl-BE",
-        "dir": "ltr",
+        "lang": "nl-BE" if taal == "nl" else taal,
+        "dir": richting,
         "start_url": "./",
-        "scope": "./",
+        "scope": wortel or "./",
         "display": "standalone",
         "theme_color": THEMA_KLEUR,
         "background_color": "#ffffff",
         "icons": [
-            {"src": f"{ICONS_DIR}/icoon.svg", "sizes": "any", "type": "image/svg+xml"},
-            {"src": f"{ICONS_DIR}/icoon-192.png", "sizes": "192x192", "type": "image/png"},
-            {"src": f"{ICONS_DIR}/icoon-512.png", "sizes": "512x512", "type": "image/png"},
-            {"src": f"{ICONS_DIR}/icoon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
+            {"src": f"{icoon}/icoon.svg", "sizes": "any", "type": "image/svg+xml"},
+            {"src": f"{icoon}/icoon-192.png", "sizes": "192x192", "type": "image/png"},
+            {"src": f"{icoon}/icoon-512.png", "sizes": "512x512", "type": "image/png"},
+            {"src": f"{icoon}/icoon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
         ],
     }
 
 
-def write_manifest(site: Path, config) -> None:
-    (site / MANIFEST).write_text(json.dumps(manifest(config), ensure_ascii=False, indent=1) + "\n",
+def write_manifest(site: Path, config, taal: str = "nl", richting: str = "ltr") -> None:
+    """site: the folder of the language's pages (the site itself for Dutch, its build for another)."""
+    (site / MANIFEST).write_text(json.dumps(manifest(config, taal, richting), ensure_ascii=False, indent=1) + "\n",
                                  encoding="utf-8")
 
 

@@ -115,9 +115,6 @@ def _point_at_shared_assets(html: str, diepte: int, taal: str) -> str:
     # the calculator's site root (data-site-root, where the runtime's site-relative URLs start)
     html = re.sub(r'(data-site-root=")((?:\.\./)*|\./)(")',
                   lambda m: m.group(1) + ("../" * (diepte + 1)) + m.group(3), html)
-    # the web app manifest is the site's one (a language has none of its own: it was a 404 there)
-    html = html.replace(f'<link rel="manifest" href="{hier}manifest.webmanifest">',
-                        f'<link rel="manifest" href="{"../" * (diepte + 1)}manifest.webmanifest">')
     return html.replace(f'"/{taal}/assets/', '"/assets/')  # 404.html: absolute from the site's path
 
 
@@ -131,8 +128,7 @@ def merge_language_site(site: Path, taal: str, site_path: str = "/") -> None:
         diepte = len(pagina.relative_to(doel).parts) - 1
         tekst = pagina.read_text(encoding="utf-8")
         if pagina.name == "404.html" and diepte == 0:
-            tekst = tekst.replace(f'"{site_path}{taal}/assets/', f'"{site_path}assets/').replace(
-                f'"{site_path}{taal}/manifest.webmanifest"', f'"{site_path}manifest.webmanifest"')
+            tekst = tekst.replace(f'"{site_path}{taal}/assets/', f'"{site_path}assets/')
         else:
             tekst = _point_at_shared_assets(tekst, diepte, taal)
         pagina.write_text(tekst, encoding="utf-8")

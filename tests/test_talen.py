@@ -199,3 +199,34 @@ def test_every_file_a_page_head_loads_exists(site_dir, taal):
             if bestand.resolve().is_dir():  # a page (rel=prev, next, alternate): its index.html
                 bestand = bestand / "index.html"
             assert bestand.resolve().is_file(), (pagina.relative_to(site_dir).as_posix(), doel)
+
+
+@pytest.mark.parametrize("taal", TAAL_CODES)
+def test_each_language_installs_as_its_own_app(site_dir, taal):
+    """Added to a phone's home screen from an English page, the app has an English name and opens on
+    the English start page (it once opened the Dutch one: every language used the Dutch manifest)."""
+    wortel = site_dir if taal == "nl" else site_dir / taal
+    start = (wortel / "index.html").read_text(encoding="utf-8")
+    href = re.search(r'<link rel="manifest" href="([^"]+)"', start).group(1)
+    bestand = (wortel / href).resolve()
+    assert bestand == (wortel / "manifest.webmanifest").resolve(), href
+    manifest = json.loads(bestand.read_text(encoding="utf-8"))
+    site = json.loads((ROOT / "talen" / taal / "site.json").read_text(encoding="utf-8"))["site"] \
+        if taal != "nl" else None
+    richting = next(t.get("richting", "ltr") for t in languages() if t["code"] == taal)
+    assert manifest["lang"].split("-")[0] == taal and manifest["dir"] == richting
+    if site:
+        assert manifest["name"] == site["naam"] and manifest["description"] == site["beschrijving"]
+    # start_url and scope resolve against the manifest's own address
+    basis = bestand.parent
+    assert (basis / manifest["start_url"]).resolve() == wortel.resolve()
+    assert (basis / manifest["scope"]).resolve() == site_dir.resolve()  # the whole site: Dutch links stay in the app
+    for icoon in manifest["icons"]:
+        assert (basis / icoon["src"]).resolve().is_file(), icoon
+    # every page of the language (and its page-not-found) links that manifest
+    paginas = [p for p in wortel.rglob("index.html")
+               if p.relative_to(site_dir).parts[0] not in (ANDERE if taal == "nl" else ())]
+    for pagina in paginas + [wortel / "404.html"]:
+        doel = re.search(r'<link rel="manifest" href="([^"]+)"', pagina.read_text(encoding="utf-8")).group(1)
+        pad = (site_dir / doel.lstrip("/")) if doel.startswith("/") else pagina.parent / doel
+        assert pad.resolve() == bestand, (pagina.relative_to(site_dir).as_posix(), doel)
