@@ -222,6 +222,9 @@ def _controles_samenvatting(terminalreporter, config) -> None:
                f"({', '.join(sorted(c['axe_viewports']))}) x {len(c['axe_thema_s'])} thema's "
                f"({', '.join(sorted(c['axe_thema_s']))}), toestanden: {', '.join(sorted(c['axe_toestanden']))}"
                f" = {c['axe_runs']} runs; WCAG 2.0/2.1 A/AA (+ 2.2 doelgrootte)-schendingen: {c['axe_wcag_fouten']}")
+        w.line("axe in donker: kleurregels op de hele pagina en alle regels op de themaknop, na een vergelijking "
+               "van elk ander element (plaats, maat, zichtbaarheid); alle regels waar meer dan kleur veranderde: "
+               f"{c.get('axe_donker_volledig', 0)} keer")
         bp = c["axe_best_practice"]
         w.line("axe best-practice-schendingen: " + (", ".join(f"{k} x{v}" for k, v in sorted(bp.items())) or "geen"))
         uit = c["axe_uitgezonderd"]

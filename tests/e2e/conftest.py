@@ -8,6 +8,12 @@ the whole session) whose /rekenhulp/ has started once and kept its memory snapsh
 opened in it afterwards restores Python from that snapshot (what a returning visitor gets) instead
 of starting it cold. Each test opens its own page in it and closes it. Tests of loading,
 first visits, offline, timeouts, CSP and the privacy of a fresh context keep their own contexts.
+
+The `page`, `context` and `phone` fixtures block service workers: on a first visit none controls
+the page anyway, and each fresh context would otherwise store the whole guide in the background
+(80 requests and their cache writes while the test runs, a quarter of a suite's requests). The
+tests of offline, storage, privacy, one build per page view and loading make their own contexts
+with the service worker on, as a visitor's browser has it.
 """
 
 from __future__ import annotations
@@ -35,7 +41,7 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture
 def browser_context_args(browser_context_args):
-    return {**browser_context_args, "locale": "nl-BE"}
+    return {**browser_context_args, "locale": "nl-BE", "service_workers": "block"}
 
 
 @pytest.fixture
@@ -95,7 +101,7 @@ def context(context, requests_seen):
 @pytest.fixture
 def phone(browser, base_url, requests_seen):
     """A page in a 360 px wide phone context (the narrowest screen we promise to support)."""
-    ctx = browser.new_context(base_url=base_url, **PHONE)
+    ctx = browser.new_context(base_url=base_url, service_workers="block", **PHONE)
     ctx.on("request", lambda req: requests_seen.append(req.url))
     page = ctx.new_page()
     yield page
@@ -171,7 +177,7 @@ def _leeg_verslag() -> dict:
     return {
         "verzoeken_bewaakt": 0,     # requests seen by the origin guard, all tests together
         "axe_runs": 0, "axe_paginas": set(), "axe_viewports": set(), "axe_thema_s": set(),
-        "axe_toestanden": set(), "axe_wcag_fouten": 0, "axe_best_practice": {}, "axe_uitgezonderd": {},
+        "axe_toestanden": set(), "axe_donker_volledig": 0, "axe_wcag_fouten": 0, "axe_best_practice": {}, "axe_uitgezonderd": {},
         "privacy_paginas": 0, "privacy_verzoeken": 0,
         "vijandig_url": 0, "vijandig_formulier": 0, "vijandig_fuzz": 0,
         "focus_stops": 0,

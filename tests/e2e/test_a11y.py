@@ -5,8 +5,15 @@ size), and of axe's best-practice rules (one theme exception below, with its rea
 
 axe runs under the page's real Content-Security-Policy: its source is evaluated through the
 DevTools protocol (page.evaluate), which the policy does not govern, so no `bypass_csp` is needed
-and the page is checked exactly as it is served. One browser context per screen size and scheme;
-the calculator loads Python once per context.
+and the page is checked exactly as it is served. One browser context per screen size; the
+calculator loads Python once per context.
+
+Both schemes in one page state: every rule runs in the light scheme; then the page switches to
+dark with the theme's own palette switch (and the dark media query), and what the scheme can
+change is checked again: the colour rules on the whole page, every rule on the switch itself
+(its other button shows). That is enough only if nothing else changed: the position, size,
+display, visibility, opacity and overflow of every other element are compared between the two
+schemes, and where anything differs every rule runs in dark too.
 """
 
 from __future__ import annotations
@@ -35,17 +42,6 @@ KLAAR = 30_000  # ms for Python to boot in the worker
 # (none left: the search overlay's dialog gets its name from overrides/main.html since issue 12)
 UITZONDERINGEN: dict[str, set[str]] = {}
 
-RUN = """async (tags) => {
-  const r = await axe.run(document, {
-    runOnly: {type: 'tag', values: tags},
-    resultTypes: ['violations'],
-  });
-  return {versie: r.testEngine.version, schendingen: r.violations.map((v) => ({
-    id: v.id, impact: v.impact, tags: v.tags, help: v.help,
-    nodes: v.nodes.map((n) => ({doel: n.target.join(' '), waarom: n.failureSummary})),
-  }))};
-}"""
-
 # Our own checks next to axe's: ids are unique, headings in the article never skip a level.
 EIGEN = """() => {
   const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
@@ -55,6 +51,32 @@ EIGEN = """() => {
     .map((h) => Number(h.tagName[1]));
   const sprongen = niveaus.flatMap((n, i) => (i && n > niveaus[i - 1] + 1 ? [`h${niveaus[i - 1]} -> h${n}`] : []));
   return {dubbel, sprongen, eersteKop: niveaus[0] ?? null};
+}"""
+
+# The rules whose outcome depends on colours (axe 4.x): text contrast, and links told apart from
+# the text around them by colour alone.
+KLEURREGELS = ["color-contrast", "link-in-text-block"]
+PALET = "form[data-md-component='palette']"  # the theme's light/dark switch: its visible button changes
+
+RUN_IN = """async ({waar, regels, tags}) => {
+  const r = await axe.run(waar ?? document, {
+    runOnly: regels ? {type: 'rule', values: regels} : {type: 'tag', values: tags},
+    resultTypes: ['violations'],
+  });
+  return {versie: r.testEngine.version, schendingen: r.violations.map((v) => ({
+    id: v.id, impact: v.impact, tags: v.tags, help: v.help,
+    nodes: v.nodes.map((n) => ({doel: n.target.join(' '), waarom: n.failureSummary})),
+  }))};
+}"""
+
+# What could change an axe outcome other than colour: every element's box, display, visibility,
+# opacity and overflow (the palette switch left out: it is checked whole in both schemes).
+VINGERAFDRUK = """(palet) => {
+  const uitgezonderd = document.querySelector(palet);
+  return [...document.querySelectorAll('body, body *')].filter((e) => !uitgezonderd || !uitgezonderd.contains(e))
+    .map((e) => { const r = e.getBoundingClientRect(), cs = getComputedStyle(e);
+      return [e.tagName, e.id, Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height),
+              cs.display, cs.visibility, cs.opacity, cs.overflowX, cs.overflowY, e.scrollWidth, e.scrollHeight].join(' '); });
 }"""
 
 RUST = """() => Promise.race([
@@ -70,11 +92,31 @@ def axe_bron() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-class Controle:
-    """Runs axe and our own checks on one page state, and keeps every problem found."""
+ZET_THEMA = """async (schema) => {
+  const keuze = document.querySelector(`input.md-option[data-md-color-scheme='${schema}']`);
+  keuze.click();
+  for (let i = 0; i < 200 && document.body.dataset.mdColorScheme !== schema; i++)
+    await new Promise((r) => requestAnimationFrame(r));
+  await Promise.race([Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))),
+                      new Promise((r) => setTimeout(r, 2000))]);
+  return document.body.dataset.mdColorScheme;
+}"""
 
-    def __init__(self, page, axe_bron, scherm, thema, controles):
-        self.page, self.axe_bron, self.scherm, self.thema = page, axe_bron, scherm, thema
+
+def zet_thema(page, thema: str) -> None:
+    """Switch the page to the light or dark scheme as a visitor does (the theme's palette switch,
+    with the matching media query), and wait until the theme applied it."""
+    page.emulate_media(color_scheme=THEMAS[thema])
+    schema = "slate" if thema == "donker" else "default"
+    assert page.evaluate(ZET_THEMA, schema) == schema, f"the theme did not switch to {thema}"
+
+
+class Controle:
+    """Runs axe and our own checks on one page state, in the light and the dark scheme, and keeps
+    every problem found. The page starts in the light scheme and is left in it."""
+
+    def __init__(self, page, axe_bron, scherm, controles):
+        self.page, self.axe_bron, self.scherm = page, axe_bron, scherm
         self.controles = controles
         self.problemen: list[str] = []
         self.best_practice: Counter = Counter()
@@ -84,54 +126,74 @@ class Controle:
         page.evaluate(RUST)
         if page.evaluate("typeof window.axe") == "undefined":
             page.evaluate(self.axe_bron)
-        resultaat = page.evaluate(RUN, WCAG + ["best-practice"])
-        assert resultaat["versie"].startswith("4."), resultaat["versie"]
-        for v in resultaat["schendingen"]:
-            nodes = [n for n in v["nodes"] if n["doel"] not in UITZONDERINGEN.get(v["id"], set())]
-            if len(nodes) < len(v["nodes"]):
-                uit = self.controles["axe_uitgezonderd"]
-                uit[v["id"]] = uit.get(v["id"], 0) + len(v["nodes"]) - len(nodes)
-            if not nodes:
-                continue
-            wcag = bool(set(v["tags"]) & set(WCAG))
-            if not wcag:
-                self.best_practice[v["id"]] += len(nodes)
-            self.problemen.append(
-                f"[{self.scherm} {self.thema}] {naam}: {v['id']} ({v['impact']}, "
-                f"{'WCAG' if wcag else 'best-practice'}) {v['help']}: "
-                + "; ".join(f"{n['doel']} -> {n['waarom']}" for n in nodes[:3])
-                + (f" (+{len(nodes) - 3})" if len(nodes) > 3 else ""))
-        eigen = page.evaluate(EIGEN)
-        if eigen["dubbel"]:
-            self.problemen.append(f"[{self.scherm} {self.thema}] {naam}: dubbele id's {eigen['dubbel']}")
-        if eigen["sprongen"]:
-            self.problemen.append(f"[{self.scherm} {self.thema}] {naam}: koppen slaan een niveau over {eigen['sprongen']}")
-        if eigen["eersteKop"] != 1:
-            self.problemen.append(f"[{self.scherm} {self.thema}] {naam}: de eerste kop is geen h1")
+        licht = page.evaluate(VINGERAFDRUK, PALET)
+        self._axe(naam, "licht", [{"tags": WCAG + ["best-practice"]}])
+        zet_thema(page, "donker")
+        try:
+            if page.evaluate(VINGERAFDRUK, PALET) == licht:
+                self._axe(naam, "donker", [{"regels": KLEURREGELS},
+                                           {"waar": PALET, "tags": WCAG + ["best-practice"]}])
+            else:  # more than colour changed: every rule again
+                self.controles["axe_donker_volledig"] += 1
+                self._axe(naam, "donker", [{"tags": WCAG + ["best-practice"]}])
+        finally:
+            zet_thema(page, "licht")
         c = self.controles
-        c["axe_runs"] += 1
         c["axe_paginas"].add(naam.split("?")[0].split(" ")[0])
         c["axe_viewports"].add(self.scherm)
-        c["axe_thema_s"].add(self.thema)
         if toestand:
             c["axe_toestanden"].add(toestand)
 
+    def _axe(self, naam: str, thema: str, runs: list[dict]) -> None:
+        page, waar = self.page, f"[{self.scherm} {thema}] {naam}"
+        for run in runs:
+            resultaat = page.evaluate(RUN_IN, {"waar": None, "regels": None, "tags": None, **run})
+            assert resultaat["versie"].startswith("4."), resultaat["versie"]
+            for v in resultaat["schendingen"]:
+                nodes = [n for n in v["nodes"] if n["doel"] not in UITZONDERINGEN.get(v["id"], set())]
+                if len(nodes) < len(v["nodes"]):
+                    uit = self.controles["axe_uitgezonderd"]
+                    uit[v["id"]] = uit.get(v["id"], 0) + len(v["nodes"]) - len(nodes)
+                if not nodes:
+                    continue
+                wcag = bool(set(v["tags"]) & set(WCAG))
+                if not wcag:
+                    self.best_practice[v["id"]] += len(nodes)
+                self.problemen.append(
+                    f"{waar}: {v['id']} ({v['impact']}, "
+                    f"{'WCAG' if wcag else 'best-practice'}) {v['help']}: "
+                    + "; ".join(f"{n['doel']} -> {n['waarom']}" for n in nodes[:3])
+                    + (f" (+{len(nodes) - 3})" if len(nodes) > 3 else ""))
+        eigen = page.evaluate(EIGEN)
+        if eigen["dubbel"]:
+            self.problemen.append(f"{waar}: dubbele id's {eigen['dubbel']}")
+        if eigen["sprongen"]:
+            self.problemen.append(f"{waar}: koppen slaan een niveau over {eigen['sprongen']}")
+        if eigen["eersteKop"] != 1:
+            self.problemen.append(f"{waar}: de eerste kop is geen h1")
+        self.controles["axe_runs"] += 1
+        self.controles["axe_thema_s"].add(thema)
 
-@pytest.mark.parametrize("thema", THEMAS)
+    def meld(self) -> None:
+        """Adds this check's counts to the end-of-run summary."""
+        c = self.controles
+        c["axe_wcag_fouten"] += sum(1 for p in self.problemen if ", WCAG)" in p)
+        for regel, aantal in self.best_practice.items():
+            c["axe_best_practice"][regel] = c["axe_best_practice"].get(regel, 0) + aantal
+
+
 @pytest.mark.parametrize("scherm", SCHERMEN)
-def test_axe_finds_nothing(browser, base_url, requests_seen, axe_bron, controles, scherm, thema):
+def test_axe_finds_nothing(browser, base_url, requests_seen, axe_bron, controles, scherm):
     # reduced motion: axe must see end states, not the header's title half-way through its fade
     context = browser.new_context(base_url=base_url, locale="nl-BE", viewport=SCHERMEN[scherm],
-                                  color_scheme=THEMAS[thema], reduced_motion="reduce")
+                                  color_scheme="light", reduced_motion="reduce")
     context.on("request", lambda req: requests_seen.append(req.url))
     page = context.new_page()
-    controle = Controle(page, axe_bron, scherm, thema, controles)
+    controle = Controle(page, axe_bron, scherm, controles)
     try:
         for url in PAGES:
             page.goto(url)
-            # the theme's script sets the scheme of the screen: wait for it before checking colours
-            expect(page.locator("body")).to_have_attribute(
-                "data-md-color-scheme", "slate" if thema == "donker" else "default")
+            expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
             if url == "/rekenhulp/":
                 _rekenhulp(page, controle)
             else:
@@ -140,10 +202,7 @@ def test_axe_finds_nothing(browser, base_url, requests_seen, axe_bron, controles
         _menu_en_zoeken(page, controle, scherm)
     finally:
         context.close()
-    c = controles
-    c["axe_wcag_fouten"] += sum(1 for p in controle.problemen if ", WCAG)" in p)
-    for regel, aantal in controle.best_practice.items():
-        c["axe_best_practice"][regel] = c["axe_best_practice"].get(regel, 0) + aantal
+    controle.meld()
     assert not controle.problemen, "\n".join(controle.problemen)
 
 

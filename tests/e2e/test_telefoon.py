@@ -170,8 +170,12 @@ def test_a_stalled_download_says_the_connection_is_too_slow(telefoon):
     toon_kapot(page, "traag")
 
 
-def test_no_connection_is_named_and_a_second_try_resumes(telefoon):
-    """The runtime that did arrive is kept: 'Opnieuw proberen' does not download it again."""
+def test_no_connection_is_named_and_a_second_try_resumes(telefoon, site_dir):
+    """The runtime that did arrive is kept: 'Opnieuw proberen' does not download it again. While
+    the calculator is broken the service worker stores the guide but fetches nothing of the
+    runtime (not over the connection that just failed, next to the page's new try); once the new
+    try has Python ready, it keeps the whole runtime."""
+    from test_offline import CACHES, SW_GEACTIVEERD, WACHT_OP_CACHE, lijst
     vast = []
     telefoon.route("**/python_stdlib.zip", lambda route: vast.append(route))
     wasm = []
@@ -186,6 +190,10 @@ def test_no_connection_is_named_and_a_second_try_resumes(telefoon):
     assert wasm and vast
     vast[0].abort("internetdisconnected")
     toon_kapot(page, "verbinding")
+    assert page.evaluate(SW_GEACTIVEERD)  # the guide is stored although the calculator failed
+    page.wait_for_timeout(1000)
+    bewaard = [u for u in page.evaluate(CACHES).get("rekenhulp", [])]
+    assert not [u for u in bewaard if "python_stdlib" in u], f"runtime fetched while broken: {bewaard}"
     telefoon.unroute("**/python_stdlib.zip")
     gevraagd = []
     telefoon.on("request", lambda req: gevraagd.append(req.url))
@@ -195,6 +203,9 @@ def test_no_connection_is_named_and_a_second_try_resumes(telefoon):
     expect(page.locator("#resultaat [data-veld='terugbetaling']")).to_have_attribute("data-waarde", "275", timeout=KLAAR)
     assert not any(u.endswith("pyodide.asm.wasm") for u in gevraagd), gevraagd
     assert any(u.endswith("python_stdlib.zip") for u in gevraagd)
+    # 3 s after the last question the service worker keeps the whole runtime (the list check's zip too)
+    runtime = lijst(site_dir, "RUNTIME")
+    assert page.evaluate(WACHT_OP_CACHE, ["rekenhulp", len(runtime)]) >= len(runtime)
 
 
 def test_a_browser_without_webassembly_is_told_so(telefoon):
