@@ -16,6 +16,7 @@ from .woordenlijst import site_texts  # the one reader of talen/<taal>/site.json
 SCRIPTS = {
     "assets/voorlezen.js": ("voorlezen",),
     "assets/rekenhulp/controle.js": ("controle",),
+    "assets/coordinatoren.js": ("kopieren",),
 }
 ID = "site-teksten"
 

@@ -1,5 +1,9 @@
 // Copy buttons and the print button of the coordinators' pages.
 // Works without instant navigation (off in this site); a full page load runs it again.
+// Its words come from the page's texts (#site-teksten, talen/<taal>/site.json "kopieren").
+
+const blok = document.getElementById("site-teksten");
+const t = (blok && JSON.parse(blok.textContent).kopieren) || {};
 
 function toon(melding) {
   const status = document.querySelector(".kopieer-status");
@@ -26,13 +30,14 @@ async function kopieer(tekst) {
 document.addEventListener("click", async (event) => {
   const knop = event.target.closest("[data-kopieer]");
   if (knop) {
+    knop.dataset.label ??= knop.textContent;  // the button's own words, in the page's language
     try {
       await kopieer(knop.dataset.kopieer);
-      knop.textContent = "Gekopieerd";
-      toon(`De link is gekopieerd: ${knop.dataset.kopieer}`);
-      setTimeout(() => { knop.textContent = "Kopieer link"; }, 3000);
+      if (t.gekopieerd) knop.textContent = t.gekopieerd;
+      toon((t.gelukt || "").replace("{link}", knop.dataset.kopieer));
+      setTimeout(() => { knop.textContent = knop.dataset.label; }, 3000);
     } catch {
-      toon("Kopiëren lukte niet. Houd je vinger op de link en kies 'Link kopiëren'.");
+      toon(t.mislukt || "");
     }
     return;
   }

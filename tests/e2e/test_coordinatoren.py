@@ -38,18 +38,29 @@ def test_every_deep_link_is_listed_with_a_qr_code_that_scans_to_it(page):
         assert item.locator(".deeplink-qr svg").get_attribute("aria-label").endswith(verwacht)
 
 
-def test_copy_button_puts_the_link_on_the_clipboard(browser, base_url):
-    ctx = browser.new_context(base_url=base_url)
+@pytest.mark.parametrize("taal", ["nl", "en", "fr", "ar"])
+def test_copy_button_puts_the_link_on_the_clipboard(browser, base_url, requests_seen, taal):
+    """In the page's language: the button says it copied, the status line names the link, and
+    the button gets its own words back (it once said Dutch words on every translated page)."""
+    import json
+    teksten = json.loads((build_site.ROOT / "talen" / taal / "site.json").read_text(encoding="utf-8"))
+    ctx = browser.new_context(base_url=base_url, service_workers="block")
+    ctx.on("request", lambda req: requests_seen.append(req.url))
     ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
     page = ctx.new_page()
-    page.goto("/voor-coordinatoren/")
-    knop = page.locator("li.deeplink", has_text="Stap 3b").locator("[data-kopieer]")
+    page.clock.install()
+    page.goto("/voor-coordinatoren/" if taal == "nl" else f"/{taal}/voor-coordinatoren/")
+    knop = page.locator("li.deeplink [data-kopieer$='/stappenplan/#stap-3b']")
+    label = knop.inner_text()
+    assert label == teksten["sjablonen"]["kopieer_link"]
     verwacht = knop.get_attribute("data-kopieer")
-    assert verwacht.endswith("/stappenplan/#stap-3b")
     knop.click()
     page.wait_for_function("document.querySelector('.kopieer-status').textContent.length > 0")
     assert page.evaluate("navigator.clipboard.readText()") == verwacht
-    assert knop.inner_text() == "Gekopieerd"
+    assert knop.inner_text() == teksten["kopieren"]["gekopieerd"]
+    assert page.locator(".kopieer-status").inner_text() == teksten["kopieren"]["gelukt"].replace("{link}", verwacht)
+    page.clock.run_for(3100)
+    assert knop.inner_text() == label
     ctx.close()
 
 
