@@ -83,7 +83,7 @@ def test_escape_closes_it_without_leaving_a_history_entry(phone):
     phone.keyboard.press("Escape")
     expect(dialoog).to_be_hidden()
     expect(link).to_be_focused()
-    phone.wait_for_function("!(history.state && history.state.vergroting)")
+    phone.wait_for_function("() => !(history.state && history.state.vergroting)")  # a function: see test_site
     phone.go_back()  # one "back" after closing goes to the previous page, not to the dialog
     phone.wait_for_url("**/")
     assert phone.evaluate("location.pathname") == "/"
