@@ -181,21 +181,32 @@ def test_the_cli_explains_an_answer_in_each_language(taal):
     assert tekst != als_tekst(uit, "nl")
 
 
+def _taal_paginas(site_dir: Path, taal: str) -> list[Path]:
+    """Every index.html of one language (Dutch: the site's root without the other languages)."""
+    wortel = site_dir if taal == "nl" else site_dir / taal
+    return [p for p in wortel.rglob("index.html")
+            if taal != "nl" or p.relative_to(site_dir).parts[0] not in ANDERE]
+
+
+def _doel(site_dir: Path, pagina: Path, href: str) -> Path:
+    """The file a page's href points to (absolute from the site's root, or relative to the page)."""
+    return (site_dir / href.lstrip("/")) if href.startswith("/") else (pagina.parent / href)
+
+
 @pytest.mark.parametrize("taal", TAAL_CODES)
 def test_every_file_a_page_head_loads_exists(site_dir, taal):
     """Stylesheets, scripts, the manifest and icons of every page (and the 404 page) are files of the
     site: a translated page once asked for /en/manifest.webmanifest, a 404 in every browser's console
     (Lighthouse's errors-in-console)."""
     wortel = site_dir if taal == "nl" else site_dir / taal
-    paginas = [p for p in wortel.rglob("index.html") if taal != "nl" or not
-               any(p.relative_to(site_dir).parts[0] == t for t in TAAL_CODES if t != "nl")]
+    paginas = _taal_paginas(site_dir, taal)
     assert len(paginas) >= len(CONTRACT_URLS)
     verwijzing = re.compile(r'<(?:link|script)\b[^>]*?\b(?:href|src)="([^"#?]+)[^"]*"')
     for pagina in paginas + [wortel / "404.html"]:
         for doel in verwijzing.findall(pagina.read_text(encoding="utf-8")):
             if doel.startswith(("http:", "https:", "data:")):
                 continue
-            bestand = (site_dir / doel.lstrip("/")) if doel.startswith("/") else (pagina.parent / doel)
+            bestand = _doel(site_dir, pagina, doel)
             if bestand.resolve().is_dir():  # a page (rel=prev, next, alternate): its index.html
                 bestand = bestand / "index.html"
             assert bestand.resolve().is_file(), (pagina.relative_to(site_dir).as_posix(), doel)
@@ -224,9 +235,6 @@ def test_each_language_installs_as_its_own_app(site_dir, taal):
     for icoon in manifest["icons"]:
         assert (basis / icoon["src"]).resolve().is_file(), icoon
     # every page of the language (and its page-not-found) links that manifest
-    paginas = [p for p in wortel.rglob("index.html")
-               if p.relative_to(site_dir).parts[0] not in (ANDERE if taal == "nl" else ())]
-    for pagina in paginas + [wortel / "404.html"]:
+    for pagina in _taal_paginas(site_dir, taal) + [wortel / "404.html"]:
         doel = re.search(r'<link rel="manifest" href="([^"]+)"', pagina.read_text(encoding="utf-8")).group(1)
-        pad = (site_dir / doel.lstrip("/")) if doel.startswith("/") else pagina.parent / doel
-        assert pad.resolve() == bestand, (pagina.relative_to(site_dir).as_posix(), doel)
+        assert _doel(site_dir, pagina, doel).resolve() == bestand, (pagina.relative_to(site_dir).as_posix(), doel)

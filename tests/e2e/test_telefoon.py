@@ -197,7 +197,7 @@ def test_no_connection_is_named_and_a_second_try_resumes(telefoon, site_dir):
     toon_kapot(page, "verbinding")
     assert page.evaluate(SW_GEACTIVEERD)  # the guide is stored although the calculator failed
     page.wait_for_timeout(1000)
-    bewaard = [u for u in page.evaluate(CACHES).get("rekenhulp", [])]
+    bewaard = page.evaluate(CACHES).get("rekenhulp", [])
     assert not [u for u in bewaard if "python_stdlib" in u], f"runtime fetched while broken: {bewaard}"
     telefoon.unroute("**/python_stdlib.zip")
     gevraagd = []
