@@ -84,3 +84,10 @@ def test_comments_between_rules_and_the_source_map_line_go():
 def test_whitespace_and_comments_around_rules_and_inside_blocks():
     css = " \n.md-nav{a:1}\n  @media print { .md-nav{b:2} .md-tabs{c:3} }\n/* unclosed"
     assert _purge(css) == ".md-nav{a:1}@media print{.md-nav{b:2}}"
+
+
+def test_the_palette_switch_rule_that_restyles_every_element_goes():
+    # the theme sets the attribute on <body> on every page view; `*` under it restyles the whole page
+    css = ("[data-md-color-switching] *,[data-md-color-switching] :after,[data-md-color-switching] :before"
+           "{transition-duration:0s!important}.md-nav{color:red}[data-md-color-scheme=slate] .md-nav{x:1}")
+    assert _purge(css) == ".md-nav{color:red}[data-md-color-scheme=slate] .md-nav{x:1}"
