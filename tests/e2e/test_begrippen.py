@@ -7,6 +7,7 @@ every step of /stappenplan/ leads back to the step overview at the top."""
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -179,3 +180,36 @@ def test_every_step_leads_back_to_the_overview_at_the_top(phone):
     lijst.locator("a[href='#stap-3c']").tap()
     phone.wait_for_url("**#stap-3c")
     expect(phone.locator("#stap-3c")).to_be_in_viewport()
+
+
+# Where a word that wrapped over two lines as a link moved whole to the next line as a button
+# (Lighthouse, its 412 px phone: CLS 0.11 on /fr/), and a phone of our own width.
+VERSCHUIVINGEN = """() => new Promise((klaar) => {
+  const gezien = [];
+  new PerformanceObserver((lijst) => { gezien.push(...lijst.getEntries()); })
+    .observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => klaar(gezien.filter((e) => !e.hadRecentInput).map((e) => ({
+    waarde: e.value, wat: e.sources.map((s) => (s.node && s.node.textContent || '').trim().slice(0, 40))}))), 300);
+})"""
+
+
+@pytest.mark.parametrize("breedte", [360, 412])
+@pytest.mark.parametrize("url", ["/fr/", "/en/stappenplan/", "/fr/bijlagen/inschrijvingsbewijs/", "/stappenplan/"])
+def test_making_the_words_buttons_moves_no_text(browser, base_url, requests_seen, url, breedte):
+    ctx = browser.new_context(base_url=base_url, service_workers="block",
+                              **{**PHONE, "viewport": {"width": breedte, "height": 823}})
+    ctx.on("request", lambda req: requests_seen.append(req.url))
+    try:
+        page = ctx.new_page()
+
+        def later(route):  # a slow phone: the page is painted before begrippen.js runs
+            antwoord = route.fetch()
+            time.sleep(0.5)
+            route.fulfill(response=antwoord)
+
+        page.route(re.compile(r"/assets/begrippen\.[0-9a-f]{8}\.js$"), later)
+        page.goto(url)
+        expect(page.locator("article button.begrip").first).to_be_attached()
+        assert page.evaluate(VERSCHUIVINGEN) == []
+    finally:
+        ctx.close()
