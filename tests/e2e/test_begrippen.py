@@ -201,15 +201,18 @@ def test_making_the_words_buttons_moves_no_text(browser, base_url, requests_seen
     ctx.on("request", lambda req: requests_seen.append(req.url))
     try:
         page = ctx.new_page()
+        opgehouden = []
 
         def later(route):  # a slow phone: the page is painted before begrippen.js runs
             antwoord = route.fetch()
             time.sleep(0.5)
+            opgehouden.append(route.request.url)
             route.fulfill(response=antwoord)
 
         page.route(re.compile(r"/assets/begrippen\.[0-9a-f]{8}\.js$"), later)
         page.goto(url)
         expect(page.locator("article button.begrip").first).to_be_attached()
+        assert opgehouden, "begrippen.js was not held back"
         assert page.evaluate(VERSCHUIVINGEN) == []
     finally:
         ctx.close()
