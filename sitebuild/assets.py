@@ -8,6 +8,10 @@ names, and the cache still holds the old ones only for pages of the old build.
 A script's hash covers the hashed names of the modules it imports, so a change deep down (say
 laden.mjs) renames every script that leads to it. Pages and scripts refer to each other by
 relative paths; only the file name part is rewritten.
+
+Our stylesheets go out without their comments and extra whitespace (minify_css): the comments
+say why a rule is there for whoever edits docs/assets/, and a phone on capped data need not
+download them (Lighthouse flags the difference as unminified CSS).
 """
 
 from __future__ import annotations
@@ -16,11 +20,49 @@ import hashlib
 import re
 from pathlib import Path
 
+import tinycss2
+from tinycss2.ast import CurlyBracketsBlock, FunctionBlock, LiteralToken, ParenthesesBlock, \
+    SquareBracketsBlock, WhitespaceToken
+
 OWN_ASSETS = ("assets/stijl.css", "assets/offline.js", "assets/coordinatoren.js", "assets/vergroten.js",
               "assets/begrippen.js", "assets/voorlezen.js", "assets/voorlezer.js", "assets/rekenhulp")
 _SUFFIXES = (".css", ".js", ".mjs")
 # "./client.js" in `import ... from`, `import("...")` and `new URL("...", import.meta.url)`
 _MODULE_REFERENCE = re.compile(r"""(["'])\./([\w-]+\.(?:m?js))\1""")
+
+
+# Around these a space never changes meaning; around anything else (`a :hover`, `calc(1px + 2px)`)
+# one space stays.
+_ZONDER_SPATIE = {";", ",", "{", "}", ">"}
+
+
+def _compact(tokens: list) -> list:
+    uit = []
+    for token in tokens:
+        if isinstance(token, (CurlyBracketsBlock, ParenthesesBlock, SquareBracketsBlock)):
+            token.content = _compact(token.content)
+        elif isinstance(token, FunctionBlock):
+            token.arguments = _compact(token.arguments)
+        if isinstance(token, WhitespaceToken):
+            if not uit or _grens(uit[-1]):
+                continue  # at the start, or after a token that needs no space after it
+            token.value = " "
+        elif _grens(token) and uit and isinstance(uit[-1], WhitespaceToken):
+            uit.pop()  # before a token that needs no space before it
+        uit.append(token)
+    if uit and isinstance(uit[-1], WhitespaceToken):
+        uit.pop()
+    return uit
+
+
+def _grens(token) -> bool:
+    return isinstance(token, CurlyBracketsBlock) or (
+        isinstance(token, LiteralToken) and token.value in _ZONDER_SPATIE)
+
+
+def minify_css(css: str) -> str:
+    """The stylesheet without comments, with whitespace cut to what the syntax needs."""
+    return tinycss2.serialize(_compact(tinycss2.parse_component_value_list(css, skip_comments=True)))
 
 
 def own_assets(site: Path) -> list[Path]:
@@ -41,6 +83,9 @@ def hashed_name(pad: Path, inhoud: bytes) -> str:
 def hash_own_assets(site: Path) -> dict[str, str]:
     """Rename our CSS and JS to name.<hash>.ext and rewrite every reference; old -> new site paths."""
     bestanden = {p: p.read_text(encoding="utf-8") for p in own_assets(site)}
+    for pad in bestanden:
+        if pad.suffix == ".css":
+            bestanden[pad] = minify_css(bestanden[pad])
     per_map: dict[Path, dict[str, Path]] = {}
     for pad in bestanden:
         per_map.setdefault(pad.parent, {})[pad.name] = pad
