@@ -4,6 +4,8 @@ minified files; these cases pin the edges one by one."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sitebuild.assets import minify_css
@@ -26,8 +28,7 @@ def test_minify_keeps_the_meaning(css, uit):
     assert minify_css(css) == uit
 
 
-def test_our_stylesheet_gets_much_smaller(tmp_path):
-    from pathlib import Path
+def test_our_stylesheet_gets_much_smaller():
     bron = (Path(__file__).resolve().parents[1] / "docs" / "assets" / "stijl.css").read_text(encoding="utf-8")
     klein = minify_css(bron)
     assert "/*" not in klein and "\n" not in klein
