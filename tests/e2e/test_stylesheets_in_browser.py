@@ -79,8 +79,8 @@ THEMA_URL = "/__thema__/"  # where the page finds the theme's original files (ro
 
 # Points our main/palette <link>s at the theme's original files and waits until both have loaded
 # (or failed: then the check below finds our sheets still in use).
-NAAR_THEMA = r"""(basis) => Promise.all([...document.querySelectorAll('link[rel=stylesheet]')]
-  .filter((link) => /\/assets\/stylesheets\/(main|palette)\.[0-9a-f]{8}\.min\.css$/.test(new URL(link.href).pathname))
+NAAR_THEMA = r"""({basis, onze}) => Promise.all([...document.querySelectorAll('link[rel=stylesheet]')]
+  .filter((link) => new RegExp(onze).test(new URL(link.href).pathname))
   .map((link) => new Promise((klaar, mis) => {
     link.addEventListener('load', klaar, {once: true});
     link.addEventListener('error', () => mis(new Error('not loaded: ' + link.href)), {once: true});
@@ -127,7 +127,7 @@ def _vergelijk(warme_context, site_dir, url, context_args, toestand=None):
         voor = page.evaluate(IN_GEBRUIK)
         assert sum(bool(ONZE_CSS.search(pad)) for pad in voor) == 2, f"{url}: our two theme sheets? {voor}"
         ons = page.evaluate(_STIJLEN, eigen)
-        page.evaluate(NAAR_THEMA, THEMA_URL)
+        page.evaluate(NAAR_THEMA, {"basis": THEMA_URL, "onze": ONZE_CSS.pattern})
         na = page.evaluate(IN_GEBRUIK)
         assert not any(ONZE_CSS.search(pad) for pad in na), f"{url}: our sheets still in use: {na}"
         assert sorted(_origineel_naam(n) for n in na if n.startswith(THEMA_URL)) == sorted(
