@@ -32,6 +32,16 @@ PHONE = {
     "locale": "nl-BE",
 }
 
+# Layout shifts as the browser counts them for CLS (not those right after a user's input), each
+# with the text of what moved, so a failure says where.
+VERSCHUIVINGEN = """() => new Promise((klaar) => {
+  const gezien = [];
+  new PerformanceObserver((lijst) => { gezien.push(...lijst.getEntries()); })
+    .observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => klaar(gezien.filter((e) => !e.hadRecentInput).map((e) => ({
+    waarde: e.value, wat: e.sources.map((s) => (s.node && s.node.textContent || '').trim().slice(0, 40))}))), 500);
+})"""
+
 
 def pytest_collection_modifyitems(items):
     for item in items:

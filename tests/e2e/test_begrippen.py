@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 import build_site
+from conftest import VERSCHUIVINGEN
 from sitebuild.layout import GLOSSARY_ANCHORS
 
 PAGES = list(build_site.CONTRACT_URLS) + ["/bijlagen/", "/voor-coordinatoren/folder/"]
@@ -184,15 +185,6 @@ def test_every_step_leads_back_to_the_overview_at_the_top(phone):
 
 # Where a word that wrapped over two lines as a link moved whole to the next line as a button
 # (Lighthouse, its 412 px phone: CLS 0.11 on /fr/), and a phone of our own width.
-VERSCHUIVINGEN = """() => new Promise((klaar) => {
-  const gezien = [];
-  new PerformanceObserver((lijst) => { gezien.push(...lijst.getEntries()); })
-    .observe({type: 'layout-shift', buffered: true});
-  setTimeout(() => klaar(gezien.filter((e) => !e.hadRecentInput).map((e) => ({
-    waarde: e.value, wat: e.sources.map((s) => (s.node && s.node.textContent || '').trim().slice(0, 40))}))), 300);
-})"""
-
-
 @pytest.mark.parametrize("breedte", [360, 412])
 @pytest.mark.parametrize("url", ["/fr/", "/en/stappenplan/", "/fr/bijlagen/inschrijvingsbewijs/", "/stappenplan/"])
 def test_making_the_words_buttons_moves_no_text(browser, base_url, requests_seen, url, breedte):
