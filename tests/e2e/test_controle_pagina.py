@@ -273,10 +273,10 @@ def test_keyboard_only_choose_read_download_print(warme_desktop, tmp_path):
     open_pagina(page)
     pad = gewone_lijst(tmp_path, "Merker Toetsen")
     page.evaluate("() => { window.geprint = 0; window.print = () => { window.geprint++; }; }")
-    # Listen from here on, so Playwright intercepts the file chooser before Space is pressed. The
-    # Python client sends the subscription of `expect_file_chooser` as a background task, which can
-    # go out after the key press: under load the chooser then opened unseen (CI, 1 in 25-60 runs
-    # here; 0 in 120 with this line).
+    # Listen from here on, so Playwright intercepts the file chooser before Space is pressed.
+    # `expect_file_chooser` turns the interception on without waiting for the browser to confirm
+    # it (fire and forget), so under load the key press could get there first and the chooser
+    # opened unseen (CI; here 1 in 25-60 runs under load, 0 in 120 with this line).
     page.on("filechooser", lambda _kiezer: None)
     page.locator("h1").focus()
     for _ in range(40):  # Tab until the file input has the focus
