@@ -13,12 +13,10 @@ import pytest
 from playwright.sync_api import expect
 
 import build_site
-from conftest import VERSCHUIVINGEN
+from conftest import PHONE, VERSCHUIVINGEN
 from sitebuild.layout import GLOSSARY_ANCHORS
 
 PAGES = list(build_site.CONTRACT_URLS) + ["/bijlagen/", "/voor-coordinatoren/folder/"]
-PHONE = {"viewport": {"width": 360, "height": 780}, "device_scale_factor": 2, "is_mobile": True,
-         "has_touch": True, "locale": "nl-BE"}
 STAP = "#stap-1"
 
 

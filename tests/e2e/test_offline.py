@@ -18,9 +18,8 @@ from playwright.sync_api import expect
 import build_site
 from formulier import vul_in
 from sitebuild import layout, offline, wheel
+from conftest import PHONE
 
-PHONE = {"viewport": {"width": 360, "height": 780}, "device_scale_factor": 2, "is_mobile": True,
-         "has_touch": True, "locale": "nl-BE"}
 GIDS = [url for url in build_site.CONTRACT_URLS if url != "/rekenhulp/"] + ["/bijlagen/", "/voor-coordinatoren/folder/"]
 KLAAR = 60_000
 OUDE_SNAPSHOTS = "rekenhulp-geheugen"  # the snapshot's cache before "rekenhulp-snapshot": sw.js removes it

@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 import build_site
+from conftest import PHONE
 
 PAGES = list(build_site.CONTRACT_URLS) + ["/bijlagen/", "/voor-coordinatoren/folder/", "/404.html",
                                            "/rekenhulp/?opleiding=beroepskwalificatie&inschrijvingsgeld=1234,50"]
@@ -70,16 +71,24 @@ AFGEBROKEN = """(kop) => {
 }"""
 
 
-def _pagina(browser, base_url, requests_seen, breedte, tekst):
-    ctx = browser.new_context(base_url=base_url, viewport={"width": breedte, "height": 780},
-                              device_scale_factor=2, is_mobile=True, has_touch=True, locale="nl-BE")
-    ctx.on("request", lambda req: requests_seen.append(req.url))
-    page = ctx.new_page()
+def _pagina(browser, base_url, requests_seen, breedte, tekst, warme_context):
+    """(page, close) for a phone `breedte` px wide. At 360 px the page opens in the session's warm
+    phone context (the same screen, PHONE), whose /rekenhulp/ restores Python from the snapshot
+    instead of starting it cold; close() closes that page only."""
+    if breedte == PHONE["viewport"]["width"]:
+        page = warme_context(**PHONE).new_page()
+        sluit = page.close
+    else:
+        ctx = browser.new_context(base_url=base_url, viewport={"width": breedte, "height": PHONE["viewport"]["height"]},
+                                  device_scale_factor=2, is_mobile=True, has_touch=True, locale="nl-BE")
+        ctx.on("request", lambda req: requests_seen.append(req.url))
+        page = ctx.new_page()
+        sluit = ctx.close
     if tekst == "browser":
-        cdp = ctx.new_cdp_session(page)
+        cdp = page.context.new_cdp_session(page)
         cdp.send("Page.enable")
         cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
-    return ctx, page
+    return page, sluit
 
 
 def _open(page, url, tekst):
@@ -92,12 +101,12 @@ def _open(page, url, tekst):
 
 
 @pytest.fixture(params=list(STANDEN), scope="module")
-def stand(request, browser, base_url):
+def stand(request, browser, base_url, warme_context):
     breedte, tekst = STANDEN[request.param]
     gezien = []
-    ctx, page = _pagina(browser, base_url, gezien, breedte, tekst)
+    page, sluit = _pagina(browser, base_url, gezien, breedte, tekst, warme_context)
     yield page, breedte, tekst, gezien
-    ctx.close()
+    sluit()
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -135,8 +144,8 @@ def test_long_words_in_headings_break_only_at_a_hyphen(stand, url, requests_seen
     assert not fouten, fouten
 
 
-def test_the_start_page_title_hyphenates_at_200_percent(browser, base_url, requests_seen):
-    ctx, page = _pagina(browser, base_url, requests_seen, 360, "rem")
+def test_the_start_page_title_hyphenates_at_200_percent(browser, base_url, requests_seen, warme_context):
+    page, sluit = _pagina(browser, base_url, requests_seen, 360, "rem", warme_context)
     _open(page, "/", "rem")
     h1 = page.locator("article h1")
     regels = h1.evaluate("el => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight))")
@@ -147,7 +156,7 @@ def test_the_start_page_title_hyphenates_at_200_percent(browser, base_url, reque
     assert "\u00ad" not in page.title()
     index = page.request.get("/search/search_index.json").text()
     assert "\u00ad" not in index and "\\u00ad" not in index
-    ctx.close()
+    sluit()
 
 
 def test_long_words_hyphenate_in_dutch(phone):
@@ -162,8 +171,8 @@ def test_long_words_hyphenate_in_dutch(phone):
 
 @pytest.mark.parametrize("breedte", [320, 360])
 @pytest.mark.parametrize("url", TABELLEN)
-def test_tables_are_cards_with_their_headers_on_a_phone(browser, base_url, requests_seen, breedte, url):
-    ctx, page = _pagina(browser, base_url, requests_seen, breedte, None)
+def test_tables_are_cards_with_their_headers_on_a_phone(browser, base_url, requests_seen, warme_context, breedte, url):
+    page, sluit = _pagina(browser, base_url, requests_seen, breedte, None, warme_context)
     page.goto(url)
     tabellen = page.locator("article table")
     assert tabellen.count() > 0
@@ -184,13 +193,13 @@ def test_tables_are_cards_with_their_headers_on_a_phone(browser, base_url, reque
         # the table is still a table for a screen reader, with its column headers
         assert page.get_by_role("columnheader").count() >= len(koppen)
         assert tabel.evaluate("el => el.scrollWidth <= el.clientWidth + 1")
-    ctx.close()
+    sluit()
 
 
 @pytest.mark.parametrize("stand_naam", ["320px", "360px", "360px-tekst-200-rem", "412px"])
-def test_the_by_hand_table_on_the_calculator_page_is_never_cut_off(browser, base_url, requests_seen, stand_naam):
+def test_the_by_hand_table_on_the_calculator_page_is_never_cut_off(browser, base_url, requests_seen, warme_context, stand_naam):
     breedte = int(stand_naam[:3])
-    ctx, page = _pagina(browser, base_url, requests_seen, breedte, None)
+    page, sluit = _pagina(browser, base_url, requests_seen, breedte, None, warme_context)
     _open(page, "/rekenhulp/", "rem" if "200" in stand_naam else None)
     sectie = page.locator(".zelf-rekenen")
     tabel = sectie.locator("table").first
@@ -204,4 +213,4 @@ def test_the_by_hand_table_on_the_calculator_page_is_never_cut_off(browser, base
         assert vak["x"] + vak["width"] <= min(grens["x"] + grens["width"], breedte) + 0.5
     eerste = tabel.locator("td").first
     expect(eerste).to_contain_text("tweedekansonderwijs")
-    ctx.close()
+    sluit()

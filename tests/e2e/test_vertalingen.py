@@ -20,12 +20,11 @@ from sitebuild.talen import languages
 from test_a11y import Controle
 from test_offline import CACHES, SW_KLAAR, WACHT_OP_CACHE, eigen_server, lijst
 from test_zinnen import RENDER  # the page's own renderer over many answers (also gives data-waarde)
+from conftest import PHONE
 
 ANDERE = [t["code"] for t in languages()][1:]
 PAGES = list(build_site.CONTRACT_URLS) + ["/bijlagen/", "/voor-coordinatoren/folder/"]
 AXE = Path(build_site.ROOT) / "node_modules" / "axe-core" / "axe.min.js"
-PHONE = {"viewport": {"width": 360, "height": 780}, "device_scale_factor": 2, "is_mobile": True,
-         "has_touch": True, "locale": "nl-BE"}
 KLAAR = 60_000
 VELDEN = ("opleiding", "inschrijvingsgeld", "al_aangevraagd", "aanvaardt_cheques", "aanvraag_geweigerd")
 
@@ -161,7 +160,9 @@ def test_every_golden_case_renders_the_same_amounts_in_every_language(warme_pagi
 
 
 @pytest.mark.parametrize("taal", ANDERE)
-def test_every_contract_anchor_lands_on_its_step_in_every_language(phone, taal):
+def test_every_contract_anchor_lands_on_its_step_in_every_language(warme_pagina, taal):
+    # the warm context: its /rekenhulp/ restores Python from the snapshot instead of a cold start
+    phone = warme_pagina
     for url, ankers in build_site.CONTRACT_URLS.items():
         phone.goto(f"/{taal}{url}")
         expect(phone.locator("h1").first).to_be_visible()

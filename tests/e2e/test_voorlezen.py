@@ -21,9 +21,8 @@ from test_a11y import AXE, Controle
 from test_offline import SW_KLAAR, WACHT_OP_CACHE, eigen_server, lijst
 from test_reflow import TEKST_200_REM
 from test_toetsenbord import focus_stop
+from conftest import PHONE
 
-PHONE = {"viewport": {"width": 360, "height": 780}, "device_scale_factor": 2, "is_mobile": True,
-         "has_touch": True, "locale": "nl-BE"}
 KLAAR = 60_000
 
 # voices as browsers report them
