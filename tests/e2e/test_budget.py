@@ -23,9 +23,8 @@ from playwright.sync_api import expect
 import build_site
 from sitebuild.talen import other_codes
 from benchmarks.gewicht import bestand_voor, kb, mb, verzonden
-from conftest import PHONE
+from conftest import PHONE  # lazy images and the first viewport depend on the phone
 
-# the phone of tests/e2e/conftest.py: lazy images and the first viewport depend on it
 # the two pages that run Python (the calculator, the coordinators' list check) have the calculator's budget
 CONTROLE_URL = "/voor-coordinatoren/controle/"
 GIDS_NL = [url for url in build_site.CONTRACT_URLS if url not in ("/rekenhulp/", CONTROLE_URL)] + [

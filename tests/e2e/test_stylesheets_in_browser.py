@@ -25,7 +25,6 @@ from conftest import PHONE
 THEMA = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 ONZE_CSS = re.compile(r"/assets/stylesheets/(main|palette)\.[0-9a-f]{8}\.min\.css$")
 PAGINAS = list(dict.fromkeys([*build_site.CONTRACT_URLS, "/bijlagen/", "/voor-coordinatoren/folder/", "/404.html"]))
-# the phone of tests/e2e/conftest.py
 DESKTOP_DONKER = {"viewport": {"width": 1280, "height": 800}, "color_scheme": "dark", "locale": "nl-BE"}
 
 # Every standard property, and the custom ones (--md-...) our stylesheets still set, of every

@@ -21,7 +21,6 @@ KLAAR = 30_000
 P = teksten("nl")["pagina"]
 
 
-
 @pytest.fixture
 def telefoon(browser, base_url, requests_seen):
     """A fresh 360 px phone context per test (these tests are about loading)."""
