@@ -92,6 +92,8 @@ def _normaliseer(tekst: str) -> str:
 
     A comma is always the decimal sign (Dutch). A dot is a thousands separator when it
     groups digits by three ("1.234", "12.345.678"), otherwise the decimal sign ("250.5").
+    A lone comma before three digits ending in 0 ("2,500", "1,250") is refused: an English
+    reader means thousands, a Dutch one cents, and either guess is a wrong amount for the other.
     """
     punten, kommas = tekst.count("."), tekst.count(",")
     if punten and kommas:
@@ -109,8 +111,11 @@ def _normaliseer(tekst: str) -> str:
             return tekst.replace(scheiding, "")
         raise OnleesbaarBedrag(_ONLEESBAAR)
     geheel, _, rest = tekst.partition(scheiding)
-    if scheiding == "." and len(rest) == 3 and _GROEPEN.match(tekst) and geheel.strip("0"):
+    drie_na_groep = len(rest) == 3 and _GROEPEN.match(tekst) and geheel.strip("0")
+    if drie_na_groep and scheiding == ".":
         return geheel + rest  # "1.234" is one thousand two hundred thirty-four in Dutch
+    if drie_na_groep and rest.endswith("0"):  # "2,500": 2 500 euro in English, 2,50 in Dutch
+        raise OnleesbaarBedrag(_ONLEESBAAR)  # ("2,505" has 3 decimals: bedrag_decimalen says so)
     return (geheel or "0") + "." + (rest or "0")
 
 

@@ -67,6 +67,7 @@ def test_negative_amounts_are_read_so_the_form_can_say_why_they_are_refused():
 @pytest.mark.parametrize("waarde", [
     "", "   ", "abc", "tweehonderd", "1e3", "NaN", "Infinity", "-", "€", ",-", ".",
     "1.2.3", "1,2,3", "1.23,45", "12.34.56", "1,234",      # "1,234" would be 1,234 euro: 3 decimals
+    "2,500", "1,250", "€ 12,000", "250,000",                # 2 500 euro in English, 2,50 euro in Dutch
     "250.5555", "1234.567", "0,001", "1" * 41, "9" * 30,
     None, True, False, [250], {"bedrag": 250}, float("nan"), float("inf"), float("-inf"),
     250.555, 10 ** 20, -10 ** 400, 1e300, 5e-324,
@@ -121,3 +122,11 @@ def test_euro_kort(bedrag, tekst):
 def test_als_getal(bedrag, getal):
     uit = als_getal(bedrag)
     assert uit == getal and type(uit) is type(getal)
+
+
+@pytest.mark.parametrize("tekst", ["2,500", "1,250", "12,000"])
+def test_a_comma_before_three_digits_is_refused_with_the_way_to_write_it(tekst):
+    """English thousands or Dutch cents: the form asks for 1234,50 instead of guessing."""
+    with pytest.raises(OnleesbaarBedrag) as e:
+        lees_bedrag(tekst)
+    assert e.value.code == "bedrag_onleesbaar"
