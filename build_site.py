@@ -52,9 +52,15 @@ def page_language(config) -> str:
 
 
 def on_config(config, **kwargs):
-    """Templates (404.html) get the site's texts in the build's language."""
-    config["extra"]["site_teksten"] = site_texts(page_language(config))
+    """Templates (404.html) get the site's texts in the build's language, and so do the theme's
+    light/dark switch and the headings' permalinks (talen/<taal>/site.json "thema")."""
+    teksten = site_texts(page_language(config))
+    config["extra"]["site_teksten"] = teksten
     config["extra"]["site_wortel"] = site_root_url(config["site_url"], page_language(config))
+    for stand in config["theme"]["palette"] or []:
+        if stand.get("toggle"):
+            stand["toggle"]["name"] = teksten["thema"]["licht" if stand.get("scheme") == "slate" else "donker"]
+    config["mdx_configs"]["toc"]["permalink_title"] = teksten["thema"]["link_naar_deel"]
     return config
 
 
@@ -73,7 +79,7 @@ def on_post_page(output, page, config, **kwargs):
     # hard words explained where they first appear (sitebuild/woordenlijst.py), before the
     # reflow step adds soft hyphens and table labels (sitebuild/reflow.py)
     output = mark_first_uses(output, page.url, _page_context["woordenlijst"], _page_context["site"]["begrippen"])
-    output = label_table_cells(hyphenate_headings(output))
+    output = label_table_cells(hyphenate_headings(output, page_language(config)))
     output = embed_texts(output, page_language(config))  # the words of its scripts (sitebuild/teksten.py)
     wasm = bool(page.meta.get("pyodide"))
     csp = content_security_policy(output, wasm=wasm)

@@ -2,8 +2,9 @@
 
 Two changes to every written page (build_site.py, on_post_page), both in the article only:
 
-- long words in headings get soft hyphens (U+00AD) where Dutch hyphenation allows a break
-  (pyphen's nl_NL dictionary). A heading at 200 % text on a 320-360 px phone holds about ten
+- long words in headings get soft hyphens (U+00AD) where the page's language allows a break
+  (pyphen's nl_NL, en_GB or fr dictionary; on Arabic pages only the Dutch names in Latin letters
+  get Dutch ones: Arabic is not hyphenated). A heading at 200 % text on a 320-360 px phone holds about ten
   letters a line: "Opleidingscheques" then breaks as "Oplei-dingscheques" instead of overflowing
   or being cut without a hyphen. CSS `hyphens: auto` does this too, but only where the browser has
   a Dutch dictionary (phones do; Chromium on Linux and some desktops do not). The search index and
@@ -32,34 +33,46 @@ _TD = re.compile(r"<td\b")
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
 
 
-@functools.lru_cache(maxsize=1)
-def _dictionary():
+# the page's language -> pyphen's dictionary; a language without one (Arabic) keeps its own words
+# whole and hyphenates only the Dutch names written in Latin letters, with the Dutch dictionary
+WOORDENBOEKEN = {"nl": "nl_NL", "en": "en_GB", "fr": "fr"}
+_LATIJNS = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+
+
+@functools.lru_cache(maxsize=None)
+def _dictionary(woordenboek: str = "nl_NL"):
     import pyphen
-    return pyphen.Pyphen(lang="nl_NL", left=3, right=3)
+    return pyphen.Pyphen(lang=woordenboek, left=3, right=3)
 
 
 def _in_article(html: str, transform) -> str:
     return _ARTICLE.sub(lambda m: m.group(1) + transform(m.group(2)) + m.group(3), html, count=1)
 
 
-def hyphenate(text: str) -> str:
-    """Soft hyphens in the long words of a piece of text without tags."""
-    return _LONG_WORD.sub(lambda m: _dictionary().inserted(m.group(0), hyphen=SOFT_HYPHEN), text)
+def hyphenate(text: str, taal: str = "nl") -> str:
+    """Soft hyphens in the long words of a piece of text without tags, by the rules of `taal`."""
+    woordenboek = WOORDENBOEKEN.get(taal)
+
+    def woord(m: re.Match) -> str:
+        if woordenboek is None and not _LATIJNS.fullmatch(m.group(0)):
+            return m.group(0)
+        return _dictionary(woordenboek or "nl_NL").inserted(m.group(0), hyphen=SOFT_HYPHEN)
+    return _LONG_WORD.sub(woord, text)
 
 
-def _hyphenate_heading(match: re.Match) -> str:
+def _hyphenate_heading(match: re.Match, taal: str) -> str:
     delen = []
     for stuk in _HEADERLINK.split(match.group(3)):
         if _HEADERLINK.fullmatch(stuk):
             delen.append(stuk)  # the permalink "#" stays as it is
             continue
-        delen.append("".join(d if _TAG_OR_ENTITY.fullmatch(d) else hyphenate(d)
+        delen.append("".join(d if _TAG_OR_ENTITY.fullmatch(d) else hyphenate(d, taal)
                              for d in _TAG_OR_ENTITY.split(stuk)))
     return match.group(1) + "".join(delen) + match.group(4)
 
 
-def hyphenate_headings(html: str) -> str:
-    return _in_article(html, lambda article: _HEADING.sub(_hyphenate_heading, article))
+def hyphenate_headings(html: str, taal: str = "nl") -> str:
+    return _in_article(html, lambda article: _HEADING.sub(lambda m: _hyphenate_heading(m, taal), article))
 
 
 def _plain_text(fragment: str) -> str:

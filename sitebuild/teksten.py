@@ -17,6 +17,7 @@ SCRIPTS = {
     "assets/voorlezen.js": ("voorlezen",),
     "assets/rekenhulp/controle.js": ("controle",),
     "assets/coordinatoren.js": ("kopieren",),
+    "assets/vergroten.js": ("vergroten",),
 }
 ID = "site-teksten"
 

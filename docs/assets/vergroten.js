@@ -2,11 +2,15 @@
 // opens it in a dialog over the whole screen instead of the bare SVG file.
 //   - as wide as the screen, pinch to zoom (the page's own zoom), and buttons for larger and
 //     smaller for who cannot pinch or uses a keyboard; the drawing scrolls in its own box;
-//   - closes with "Sluiten", Escape and the back gesture or button (the dialog has its own history
-//     entry, so "back" never leaves the page, also in the app on the home screen);
+//   - closes with its close button ("Sluiten"), Escape and the back gesture or button (the dialog
+//     has its own history entry, so "back" never leaves the page, also in the app on the home screen);
 //   - a <dialog> opened with showModal(): the browser keeps the focus inside and screen readers
 //     announce a dialog, named after the drawing's caption; focus returns to the drawing after.
 // Without JavaScript the link still opens the SVG file itself.
+// Its words come from the page's texts (#site-teksten, talen/<taal>/site.json "vergroten").
+
+const blok = document.getElementById("site-teksten");
+const t = (blok && JSON.parse(blok.textContent).vergroten) || {};
 
 const ZOOM = [1, 1.5, 2, 3];
 let dialoog = null;
@@ -21,14 +25,18 @@ function maakDialoog() {
     <div class="vergroting-balk">
       <p class="vergroting-titel" id="vergroting-titel"></p>
       <div class="vergroting-knoppen">
-        <button type="button" class="md-button" data-zoom="-1" aria-label="Kleiner">−</button>
-        <button type="button" class="md-button" data-zoom="1" aria-label="Groter">+</button>
-        <button type="button" class="md-button md-button--primary" data-sluit autofocus>Sluiten</button>
+        <button type="button" class="md-button" data-zoom="-1">−</button>
+        <button type="button" class="md-button" data-zoom="1">+</button>
+        <button type="button" class="md-button md-button--primary" data-sluit autofocus></button>
       </div>
     </div>
-    <div class="vergroting-vak" tabindex="0" role="region" aria-label="Vergrote tekening">
+    <div class="vergroting-vak" tabindex="0" role="region">
       <img alt="" decoding="async">
     </div>`;
+  d.querySelector("[data-zoom='-1']").setAttribute("aria-label", t.kleiner || "−");
+  d.querySelector("[data-zoom='1']").setAttribute("aria-label", t.groter || "+");
+  d.querySelector("[data-sluit]").textContent = t.sluiten || "×";
+  d.querySelector(".vergroting-vak").setAttribute("aria-label", t.vak || "");
   d.querySelector("[data-sluit]").addEventListener("click", () => d.close());
   for (const knop of d.querySelectorAll("[data-zoom]")) {
     knop.addEventListener("click", () => zoom(stand + Number(knop.dataset.zoom)));
@@ -65,10 +73,10 @@ function zoom(nieuw) {
 
 function bijschrift(link) {
   const figcaption = link.closest("figure")?.querySelector("figcaption");
-  if (!figcaption) return "Tekening";
+  if (!figcaption) return t.tekening || "";
   const kopie = figcaption.cloneNode(true);
   for (const hint of kopie.querySelectorAll(".illustratie-hint")) hint.remove();
-  return kopie.textContent.trim() || "Tekening";
+  return kopie.textContent.trim() || t.tekening || "";
 }
 
 function open(link) {

@@ -127,3 +127,24 @@ def test_without_javascript_the_link_opens_the_svg(browser, base_url, requests_s
     page.wait_for_url("**/illustraties/*.svg")
     assert page.evaluate("document.documentElement.tagName.toLowerCase()") == "svg"
     ctx.close()
+
+
+@pytest.mark.parametrize("taal", ["en", "fr", "ar"])
+def test_its_buttons_speak_the_pages_language(phone, taal):
+    """The dialog's words come from talen/<taal>/site.json, not from the script (it had Dutch ones)."""
+    import json
+    woorden = json.loads((Path(build_site.ROOT) / "talen" / taal / "site.json").read_text(encoding="utf-8"))["vergroten"]
+    phone.goto(f"/{taal}{STAP}")
+    link = phone.locator(LINK).first
+    link.scroll_into_view_if_needed()
+    link.tap()
+    dialoog = phone.locator("dialog.vergroting")
+    expect(dialoog).to_be_visible()
+    expect(dialoog.get_by_role("button", name=woorden["sluiten"])).to_have_text(woorden["sluiten"])
+    expect(dialoog.get_by_role("button", name=woorden["groter"])).to_be_visible()
+    expect(dialoog.get_by_role("button", name=woorden["kleiner"])).to_be_visible()
+    expect(dialoog.get_by_role("region", name=woorden["vak"])).to_be_visible()
+    for nl in ("Sluiten", "Groter", "Kleiner", "Vergrote tekening"):
+        assert nl not in dialoog.evaluate("el => el.innerHTML"), nl
+    dialoog.get_by_role("button", name=woorden["sluiten"]).tap()
+    expect(dialoog).to_be_hidden()
