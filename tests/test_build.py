@@ -133,7 +133,7 @@ def test_an_old_rule_value_appears_on_no_page(andere_regels, wat):
 
 def test_pages_follow_every_changed_parameter(andere_regels):
     recht = andere_regels["waar-heb-ik-recht-op/index.html"]
-    assert "Gewone opleiding: jij betaalt 20 %" in recht
+    assert "Andere opleiding: jij betaalt 20 %" in recht  # the kind's own label (teksten "opleidingen")
     assert "Jij betaalt 20 %: maximaal € 52." in recht and "De Vlaamse overheid betaalt de rest: maximaal € 208." in recht
     assert "maximaal € 640" in recht and "Jij betaalt 20 %: maximaal € 128." in recht
     assert "van 1 oktober tot 30 september" in recht
