@@ -1,6 +1,7 @@
 """Pages that fit a narrow screen at any text size (WCAG 1.4.10 reflow, 1.4.4 resize text).
 
-Two changes to every written page (build_site.py, on_post_page), both in the article only:
+Two changes to every written page (build_site.py, on_post_page), both in the article only
+(and a word joiner that keeps each heading's permalink "#" on the line of its last word):
 
 - long words in headings get soft hyphens (U+00AD) where the page's language allows a break
   (pyphen's nl_NL, en_GB or fr dictionary; on Arabic pages only the Dutch names in Latin letters
@@ -20,6 +21,9 @@ import html as html_lib
 import re
 
 SOFT_HYPHEN = "\u00ad"
+# before a heading's permalink "#": with the text, it never wraps to a line of its own (an empty
+# line under the heading on a phone, as it is hidden until hovered or focused; stijl.css)
+WORD_JOINER = "\u2060"
 MIN_LETTERS = 9  # shorter words fit a line of a heading at 200 % text on a 360 px phone
 
 _ARTICLE = re.compile(r"(<article\b[^>]*>)(.*?)(</article>)", re.S)
@@ -64,7 +68,7 @@ def _hyphenate_heading(match: re.Match, taal: str) -> str:
     delen = []
     for stuk in _HEADERLINK.split(match.group(3)):
         if _HEADERLINK.fullmatch(stuk):
-            delen.append(stuk)  # the permalink "#" stays as it is
+            delen.append(WORD_JOINER + stuk)  # the permalink "#" stays as it is, on the last word's line
             continue
         delen.append("".join(d if _TAG_OR_ENTITY.fullmatch(d) else hyphenate(d, taal)
                              for d in _TAG_OR_ENTITY.split(stuk)))

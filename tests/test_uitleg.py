@@ -152,6 +152,10 @@ def test_shares_in_words(aandeel, woorden):
 def test_dates_in_words():
     assert datum_in_woorden(dt.date(2020, 9, 1)) == "1 september 2020"
     assert datum_in_woorden(dt.date(2027, 1, 31), met_jaar=False) == "31 januari"
+    # French writes the first day of a month as an ordinal ("du 1 septembre" was wrong)
+    assert datum_in_woorden(dt.date(2020, 9, 1), taal="fr") == "1er septembre 2020"
+    assert datum_in_woorden(dt.date(2020, 9, 1), met_jaar=False, taal="fr") == "1er septembre"
+    assert datum_in_woorden(dt.date(2027, 1, 31), met_jaar=False, taal="fr") == "31 janvier"
 
 
 def test_cli_text_renders_every_part_of_the_answer():

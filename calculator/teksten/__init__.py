@@ -99,12 +99,13 @@ def aandeel_in_woorden(aandeel: Decimal | str | int, zin: bool = False, taal: st
 
 
 def datum_in_woorden(datum: _dt.date, met_jaar: bool = True, taal: str = "nl") -> str:
-    """'1 september 2020' (or '1 september' without the year)."""
+    """'1 september 2020' (or '1 september' without the year; French writes the first '1er')."""
     t = teksten(taal)
     maand = t["maanden"][datum.month - 1]
+    dag = t["eerste_dag"] if datum.day == 1 else datum.day
     if met_jaar:
-        return t["datum"].format(dag=datum.day, maand=maand, jaar=datum.year)
-    return t["dag_en_maand"].format(dag=datum.day, maand=maand)
+        return t["datum"].format(dag=dag, maand=maand, jaar=datum.year)
+    return t["dag_en_maand"].format(dag=dag, maand=maand)
 
 
 def als_tekst(antwoord: dict, taal: str = "nl") -> str:

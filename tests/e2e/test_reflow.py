@@ -214,3 +214,20 @@ def test_the_by_hand_table_on_the_calculator_page_is_never_cut_off(browser, base
     eerste = tabel.locator("td").first
     expect(eerste).to_contain_text("tweedekansonderwijs")
     sluit()
+
+
+PERMALINK_ALLEEN = """() => [...document.querySelectorAll('article :is(h1, h2, h3, h4) > a.headerlink')].filter((a) => {
+    const tekst = document.createRange();
+    tekst.setStart(a.parentElement, 0);
+    tekst.setEndBefore(a);
+    const laatste = [...tekst.getClientRects()].filter((r) => r.width > 0).pop();
+    return laatste && a.getClientRects()[0].top > laatste.top + 2;
+}).map((a) => a.parentElement.textContent)"""
+
+
+@pytest.mark.parametrize("url", ["/waar-heb-ik-recht-op/", "/terugbetaling/", "/woordenlijst/", "/en/waar-heb-ik-recht-op/"])
+def test_a_headings_hidden_permalink_never_takes_a_line_of_its_own(phone, url):
+    """Under long headings the hidden "#" wrapped alone and left an empty line (helper review, 360 px)."""
+    phone.goto(url)
+    assert phone.evaluate(PERMALINK_ALLEEN) == []
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360

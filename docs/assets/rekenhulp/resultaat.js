@@ -69,12 +69,13 @@ export function vulIn(sjabloon, uitvoer) {
   return delen.filter((deel) => deel !== "");
 }
 
-/** "1 september 2020" from "2020-09-01", with the month names of the texts. */
+/** "1 september 2020" from "2020-09-01", with the month names of the texts ("1er" in French). */
 export function datumInWoorden(iso, teksten) {
   const [jaar, maand, dag] = String(iso).split("-").map(Number);
   const naam = teksten.maanden && teksten.maanden[maand - 1];
   if (!naam || !dag) return String(iso);
-  return teksten.datum.replace("{dag}", dag).replace("{maand}", naam).replace("{jaar}", jaar);
+  const eerste = dag === 1 && teksten.eerste_dag ? teksten.eerste_dag : dag;
+  return teksten.datum.replace("{dag}", eerste).replace("{maand}", naam).replace("{jaar}", jaar);
 }
 
 /**
