@@ -68,7 +68,9 @@ def _hyphenate_heading(match: re.Match, taal: str) -> str:
     delen = []
     for stuk in _HEADERLINK.split(match.group(3)):
         if _HEADERLINK.fullmatch(stuk):
-            delen.append(WORD_JOINER + stuk)  # the permalink "#" stays as it is, on the last word's line
+            # the permalink "#" stays on the last word's line: a word joiner first, inside the link,
+            # so the heading's own text stays as it is
+            delen.append(re.sub(r"^(<a\b[^>]*>)", lambda m: m.group(1) + WORD_JOINER, stuk))
             continue
         delen.append("".join(d if _TAG_OR_ENTITY.fullmatch(d) else hyphenate(d, taal)
                              for d in _TAG_OR_ENTITY.split(stuk)))

@@ -88,7 +88,10 @@ def rendered(context: dict, taal: str = "nl") -> list[dict]:
     woorden = []
     for item in load(taal):
         # a translation keeps the Dutch word the participant meets, with its translation after it
-        kop = f'{item["woord"]} ({item["vertaling"]})' if item.get("vertaling") else item["woord"]
+        # (not a name that stays the same in every language: "AGODI (AGODI)")
+        vertaling = item.get("vertaling")
+        anders = vertaling and vertaling.casefold() != item["woord"].casefold()
+        kop = f'{item["woord"]} ({vertaling})' if anders else item["woord"]
         woorden.append({**item, "woord": kop, "woord_nl": item["woord"],
                         "uitleg": vul(item["uitleg"]), "voorbeeld": vul(item.get("voorbeeld")),
                         "tekening": item.get("tekening", ""), "tekening_alt": vul(item.get("tekening_alt"))})

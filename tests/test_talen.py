@@ -286,3 +286,12 @@ def test_headings_break_by_the_rules_of_their_own_language(paginas, taal):
                 assert regels.inserted(kaal, hyphen=_ZACHT) == woord, (taal, url, woord.replace(_ZACHT, "-"))
                 gezien += 1
     assert gezien, f"no hyphenated heading word in {taal}"
+
+
+@pytest.mark.parametrize("taal", ANDERE)
+def test_a_glossary_name_is_not_repeated_as_its_own_translation(paginas, taal):
+    """'AGODI (AGODI)', 'JoJo (JoJo)' in the glossary and in every word pop-up."""
+    for url, html in paginas[taal].items():
+        tekst = html_lib.unescape(re.sub(r"<[^>]+>", " ", _article(html)))
+        herhaald = re.findall(r"\b([\w-]+) \(\1\)", tekst, flags=re.I)
+        assert not herhaald, (taal, url, herhaald)
