@@ -18,7 +18,7 @@ CONTRACT_URLS = {
                       "stap-4", "stap-5", "stap-6", "stap-7", "stap-8"],
     "/waar-heb-ik-recht-op/": [],
     "/rekenhulp/": [],
-    "/terugbetaling/": [],
+    "/terugbetaling/": ["let-op-bewijs"],  # the one exception to "no cheques, no refund": coordinators send it
     "/bijlagen/bevestigingsmail/": [],
     "/bijlagen/goedkeuringsmail/": [],
     "/bijlagen/inschrijvingsbewijs/": [],
