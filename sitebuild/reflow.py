@@ -105,3 +105,49 @@ def _label_table(match: re.Match) -> str:
 
 def label_table_cells(html: str) -> str:
     return _in_article(html, lambda article: _TABLE.sub(_label_table, article))
+
+
+# ---------------------------------------------------------------- right-to-left pages
+# A Dutch name in quotes or brackets on an Arabic page («Aanvraag opleidingscheques», (Terugbetaling
+# van de opleidingskosten)): without isolation the bidi algorithm gives the quotes and brackets the
+# direction of the Latin text next to them, and a name that wraps ends with its marks on the wrong
+# lines ("opleidingsche-»" / "«ques"). <bdi> isolates the name; the marks then follow the page.
+_TOKEN = re.compile(r"(<[^>]+>)")
+_RAW = re.compile(r"^<(script|style|code|pre|textarea|svg|kbd)\b", re.I)
+_NADRUK = re.compile(r"^</?(?:strong|em|b|i)>$")  # inside a name's marks: "(<strong>...</strong>)"
+_ARABISCH = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_BINNEN = r"(?:[^«»()<>]|</?(?:strong|em|b|i)>)*"
+_TUSSEN = re.compile(rf"(«)({_BINNEN}[A-Za-z]{_BINNEN})(»)|(\()({_BINNEN}[A-Za-z]{_BINNEN})(\))")
+
+
+def _isolate(m: re.Match) -> str:
+    open_, binnen, dicht = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+    if _ARABISCH.search(binnen):
+        return m.group(0)
+    return f"{open_}<bdi>{binnen}</bdi>{dicht}"
+
+
+def isolate_latin_in_marks(html: str) -> str:
+    """In the article of a right-to-left page: Latin text inside «» or () wrapped in <bdi>."""
+    def artikel(tekst: str) -> str:
+        uit, loop, ruw = [], [], None  # loop: text and emphasis tags, where a name can be
+
+        def sluit_loop():
+            if loop:
+                uit.append(_TUSSEN.sub(_isolate, "".join(loop)))
+                loop.clear()
+        for stuk in _TOKEN.split(tekst):
+            if ruw is not None:
+                uit.append(stuk)
+                if stuk.lower().startswith(f"</{ruw}"):
+                    ruw = None
+            elif not stuk.startswith("<") or _NADRUK.match(stuk):
+                loop.append(stuk)
+            else:
+                sluit_loop()
+                if (m := _RAW.match(stuk)) and not stuk.endswith("/>"):
+                    ruw = m.group(1).lower()
+                uit.append(stuk)
+        sluit_loop()
+        return "".join(uit)
+    return _in_article(html, artikel)

@@ -295,3 +295,40 @@ def test_a_glossary_name_is_not_repeated_as_its_own_translation(paginas, taal):
         tekst = html_lib.unescape(re.sub(r"<[^>]+>", " ", _article(html)))
         herhaald = re.findall(r"\b([\w-]+) \(\1\)", tekst, flags=re.I)
         assert not herhaald, (taal, url, herhaald)
+
+
+_IN_TEKENS = re.compile(r"«([^«»]*[A-Za-z][^«»]*)»|\(([^()]*[A-Za-z][^()]*)\)")
+_ARABISCHE_LETTER = re.compile(r"[\u0600-\u06ff]")
+
+
+def _niet_geisoleerd(tekst: str, isolaat: str) -> list[str]:
+    return [binnen for m in _IN_TEKENS.finditer(tekst) if (binnen := m.group(1) or m.group(2))
+            and not _ARABISCHE_LETTER.search(binnen) and not binnen.startswith(isolaat)]
+
+
+def test_dutch_names_in_quotes_or_brackets_are_isolated_on_arabic_pages(paginas):
+    """«Aanvraag opleidingscheques» wrapped at a phone's line end with its quote marks on the wrong
+    lines ("opleidingsche-»" / "«ques"): in the article each such name is a <bdi> of its own."""
+    for url, html in paginas["ar"].items():
+        artikel = re.sub(r"<(script|style|code|pre|svg)\b.*?</\1>", "", _article(html), flags=re.S)
+        # the text as read (no attributes such as alt, which are not laid out in lines), with each
+        # <bdi> as the isolate it is
+        tekst = re.sub(r"<[^>]+>", "", artikel.replace("<bdi>", "\u2068").replace("</bdi>", "\u2069"))
+        fout = _niet_geisoleerd(html_lib.unescape(tekst), "\u2068")
+        assert not fout, (url, fout)
+
+
+def test_dutch_names_in_quotes_or_brackets_are_isolated_in_the_arabic_calculator_texts():
+    """The calculator's texts are rendered as plain text by the page: there the isolation is
+    Unicode's own (U+2068 first strong isolate ... U+2069 pop directional isolate)."""
+    def strings(x):
+        if isinstance(x, dict):
+            for v in x.values():
+                yield from strings(v)
+        elif isinstance(x, list):
+            for v in x:
+                yield from strings(v)
+        elif isinstance(x, str):
+            yield x
+    fout = [f for s in strings(teksten("ar")) for f in _niet_geisoleerd(s, "\u2068") if "{" not in f]
+    assert not fout, fout
