@@ -30,13 +30,13 @@ from sitebuild.content import _markdown_env, context, is_example_site_url, voorb
 from sitebuild.csp import content_security_policy
 from sitebuild.layout import CONTRACT_URLS, GLOSSARY_ANCHORS, ROOT, RUNTIME_DIR
 from sitebuild.offline import write_icons, write_manifest, write_service_worker
-from sitebuild.reflow import hyphenate_headings, isolate_latin_in_marks, label_table_cells
+from sitebuild.reflow import hyphenate_headings, label_table_cells
 from sitebuild.runtime import (STDLIB_LIJST, STDLIB_LIST, copy_runtime, runtime_urls, stdlib_entries,
                                stdlib_lijst_entries, trace_stdlib, trace_stdlib_lijst, write_stdlib_lijst,
                                write_stdlib_lijst_list, write_stdlib_list)
 from sitebuild.server import make_server
 from sitebuild.stylesheets import purge_theme_stylesheets
-from sitebuild.talen import (DEFAULT, ENV_PREBUILT, languages, merge_language_site, other_codes, prebuilt_languages,
+from sitebuild.talen import (DEFAULT, ENV_PREBUILT, merge_language_site, other_codes, prebuilt_languages,
                              site_root_url, stage, write_empty_sitemaps)
 from sitebuild.teksten import embed_texts
 from sitebuild.wheel import write_wheel
@@ -45,7 +45,6 @@ from sitebuild.woordenlijst import mark_first_uses, rendered as woordenlijst_ren
 # ---------------------------------------------------------------- MkDocs hook
 
 _page_context: dict = {}
-RTL = {t["code"] for t in languages() if t.get("richting") == "rtl"}
 
 
 def page_language(config) -> str:
@@ -81,8 +80,6 @@ def on_post_page(output, page, config, **kwargs):
     # reflow step adds soft hyphens and table labels (sitebuild/reflow.py)
     output = mark_first_uses(output, page.url, _page_context["woordenlijst"], _page_context["site"]["begrippen"])
     output = label_table_cells(hyphenate_headings(output, page_language(config)))
-    if page_language(config) in RTL:
-        output = isolate_latin_in_marks(output)  # Dutch names in «» or () on Arabic pages
     output = embed_texts(output, page_language(config))  # the words of its scripts (sitebuild/teksten.py)
     wasm = bool(page.meta.get("pyodide"))
     csp = content_security_policy(output, wasm=wasm)
