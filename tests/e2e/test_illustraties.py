@@ -62,3 +62,38 @@ def test_annexes_are_linked_from_their_steps(page):
     page.goto("/terugbetaling/")
     hrefs = page.eval_on_selector_all("article a", "els => els.map(a => a.href)")
     assert any(h.endswith("/bijlagen/inschrijvingsbewijs/") for h in hrefs)
+
+
+# Text of a drawing inside its box: a word in a phone screen or a button stays in it, a label does
+# not run into the bar next to it. Measured in this machine's fallback font (DejaVu Sans, one of the
+# widest), as a phone without the drawing's first fonts would draw it.
+TEKST_IN_VAK = """() => {
+  const svg = document.querySelector('svg');
+  const vb = svg.viewBox.baseVal;
+  const rects = [...svg.querySelectorAll('rect')].map((r) => r.getBBox())
+    .filter((b) => !(b.x <= 1 && b.y <= 1 && b.width >= vb.width - 2));  // not the background
+  const fout = [];
+  for (const t of svg.querySelectorAll('text')) {
+    const b = t.getBBox(), x = Number(t.getAttribute('x')), y = Number(t.getAttribute('y'));
+    const rond = rects.filter((r) => r.x <= x && x <= r.x + r.width && r.y <= y && y <= r.y + r.height);
+    const vak = rond.sort((a, c) => a.width * a.height - c.width * c.height)[0];
+    if (vak && (b.x < vak.x - 1 || b.x + b.width > vak.x + vak.width + 1)) fout.push(`${t.textContent}: past its box`);
+    for (const r of rects) {
+      if (rond.includes(r)) continue;
+      const x0 = Math.max(b.x, r.x), x1 = Math.min(b.x + b.width, r.x + r.width);
+      const y0 = Math.max(b.y, r.y), y1 = Math.min(b.y + b.height, r.y + r.height);
+      if (x1 - x0 > 1 && y1 - y0 > 1) fout.push(`${t.textContent}: runs into a shape`);
+    }
+    if (b.x < 0 || b.x + b.width > vb.width) fout.push(`${t.textContent}: past the drawing`);
+  }
+  return fout;
+}"""
+
+
+@pytest.mark.parametrize("tekening", ["itsme", "edenred-mail", "eid"])
+def test_the_glossarys_drawings_keep_their_words_in_their_boxes(page, tekening):
+    """The itsme screen cut "Aanmelden" and "Bevestig", "Rekeningnummer" ran into its bar."""
+    from pathlib import Path
+    svg = (Path(build_site.ROOT) / "docs" / "assets" / "illustraties" / "woorden" / f"{tekening}.svg").read_text(encoding="utf-8")
+    page.set_content(f"<body style='margin:0'>{svg}</body>")
+    assert page.evaluate(TEKST_IN_VAK) == []
