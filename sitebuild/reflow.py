@@ -5,8 +5,8 @@ Two changes to every written page (build_site.py, on_post_page), both in the art
 
 - long words in headings get soft hyphens (U+00AD) where the page's language allows a break
   (pyphen's nl_NL, en_GB or fr dictionary; on Arabic pages only the Dutch names in Latin letters
-  get Dutch ones: Arabic is not hyphenated). A heading at 200 % text on a 320-360 px phone holds about ten
-  letters a line: "Opleidingscheques" then breaks as "Oplei-dingscheques" instead of overflowing
+  get Dutch ones: Arabic is not hyphenated). A heading at 200 % text on a 320-360 px phone holds
+  about ten letters a line: "Opleidingscheques" then breaks as "Oplei-dingscheques" instead of overflowing
   or being cut without a hyphen. CSS `hyphens: auto` does this too, but only where the browser has
   a Dutch dictionary (phones do; Chromium on Linux and some desktops do not). The search index and
   the table of contents are made before this step and keep the plain words.
