@@ -8,4 +8,4 @@ from .berekening import BEDRAG_VELDEN, bereken
 from .invoer import OngeldigeInvoer
 
 __all__ = ["bereken", "OngeldigeInvoer", "BEDRAG_VELDEN"]
-__version__ = "1.1.0"
+__version__ = "1.1.1"

@@ -82,3 +82,17 @@ def test_folder_prints_on_one_a4_sheet_with_a_qr_per_step(page):
 def test_coordinator_pages_fit_a_phone(phone, url):
     phone.goto(url)
     assert phone.evaluate("document.scrollingElement.scrollWidth") <= 360
+
+
+def test_prefilled_calculator_examples_are_whole_addresses_that_open_the_answer(page):
+    """A bare '/rekenhulp/?…' could not be pasted into a chat message as a link: each example is
+    the site's whole address, and it opens the calculator with that answer."""
+    from urllib.parse import urlsplit
+    page.goto("/voor-coordinatoren/")
+    voorbeelden = page.locator("article code").filter(has_text="rekenhulp/?").all_text_contents()
+    assert len(voorbeelden) >= 4
+    for tekst in voorbeelden:
+        adres = urlsplit(tekst)
+        assert adres.scheme in ("http", "https") and adres.netloc and adres.path.endswith("/rekenhulp/"), tekst
+    page.goto("/rekenhulp/?" + urlsplit(voorbeelden[0]).query)
+    expect(page.locator("#resultaat [data-veld='chequebedrag']")).to_have_attribute("data-waarde", "250", timeout=90_000)

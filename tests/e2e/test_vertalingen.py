@@ -216,16 +216,20 @@ def test_every_translated_page_is_axe_clean(browser, base_url, requests_seen, co
 @pytest.mark.parametrize("taal", ANDERE)
 def test_example_links_for_coordinators_open_the_calculator_in_their_language(phone, taal):
     """The prefilled calculator links on /<taal>/voor-coordinatoren/ (French and Arabic ones led
-    to the Dutch calculator); on the Arabic page each address reads left to right, slash first."""
+    to the Dutch calculator) are whole addresses a coordinator can paste in a message; on the
+    Arabic page each address reads left to right, its start at the left."""
+    from urllib.parse import urlsplit
     phone.goto(f"/{taal}/voor-coordinatoren/")
     links = phone.locator("article code").filter(has_text="rekenhulp/?")
     assert links.count() >= 4
     for tekst in links.all_text_contents():
-        assert tekst.startswith(f"/{taal}/rekenhulp/?"), tekst
+        adres = urlsplit(tekst)
+        assert adres.scheme in ("http", "https") and adres.netloc, tekst
+        assert adres.path.endswith(f"/{taal}/rekenhulp/") and adres.query, tekst
     eerste = links.first
     eerste.scroll_into_view_if_needed()
     assert eerste.evaluate("el => getComputedStyle(el).direction") == "ltr"
-    # the first character (the slash) is drawn at the left end of the address, on every page
+    # the first character is drawn at the left end of the address, on every page
     links_van = eerste.evaluate("""el => {
         const r = document.createRange(); r.setStart(el.firstChild, 0); r.setEnd(el.firstChild, 1);
         const slash = r.getBoundingClientRect(), vak = el.getClientRects()[0];
