@@ -177,7 +177,11 @@ def test_no_connection_is_named_and_a_second_try_resumes(telefoon, site_dir):
     try has Python ready, it keeps the whole runtime."""
     from test_offline import CACHES, SW_GEACTIVEERD, WACHT_OP_CACHE, lijst
     vast = []
-    telefoon.route("**/python_stdlib.zip", lambda route: vast.append(route))
+    verbroken = []  # once the connection is down, every request for the stdlib fails
+    # (under load Chromium can hand Playwright the worker's request twice; one left held, never
+    # answered, hung the worker: every held one is aborted, and so is any that comes later)
+    telefoon.route("**/python_stdlib.zip",
+                   lambda route: route.abort("internetdisconnected") if verbroken else vast.append(route))
     wasm = []
     telefoon.on("requestfinished", lambda req: wasm.append(req.url) if req.url.endswith(".wasm") else None)
     page = telefoon.new_page()
@@ -188,7 +192,9 @@ def test_no_connection_is_named_and_a_second_try_resumes(telefoon, site_dir):
             break
         page.wait_for_timeout(100)
     assert wasm and vast
-    vast[0].abort("internetdisconnected")
+    verbroken.append(True)
+    for route in vast:
+        route.abort("internetdisconnected")
     toon_kapot(page, "verbinding")
     assert page.evaluate(SW_GEACTIVEERD)  # the guide is stored although the calculator failed
     page.wait_for_timeout(1000)
