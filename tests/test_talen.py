@@ -18,6 +18,8 @@ from calculator.teksten import TALEN, als_tekst, teksten
 from calculator import bereken
 from sitebuild.layout import CONTRACT_URLS, GLOSSARY_ANCHORS, ROOT
 from sitebuild.talen import languages
+from sitebuild.reflow import SOFT_HYPHEN, WOORDENBOEKEN
+from sitebuild.woordenlijst import site_texts
 
 TAAL_CODES = [t["code"] for t in languages()]
 ANDERE = TAAL_CODES[1:]
@@ -146,7 +148,7 @@ def test_every_page_links_to_each_language_version(paginas, site_dir):
 
 @pytest.mark.parametrize("taal", ANDERE)
 def test_a_translation_says_that_dutch_prevails_and_links_to_it(paginas, taal):
-    zin = json.loads((ROOT / "talen" / taal / "site.json").read_text(encoding="utf-8"))["taal"]["voorrang"]
+    zin = site_texts(taal)["taal"]["voorrang"]
     for url, html in paginas[taal].items():
         melding = re.search(r'<p class="vertaling-melding"[^>]*>(.*?)</p>', html, re.S)
         assert melding and html_lib.unescape(zin) in html_lib.unescape(melding.group(1)), f"/{taal}{url}"
@@ -240,15 +242,11 @@ def test_each_language_installs_as_its_own_app(site_dir, taal):
         assert _doel(site_dir, pagina, doel).resolve() == bestand, (pagina.relative_to(site_dir).as_posix(), doel)
 
 
-def _site_teksten(taal: str) -> dict:
-    return json.loads((ROOT / "talen" / taal / "site.json").read_text(encoding="utf-8"))
-
-
 @pytest.mark.parametrize("taal", TAAL_CODES)
 def test_the_themes_own_words_are_in_the_pages_language(paginas, taal):
     """The light/dark switch and the headings' permalinks (they said "Donkere weergave" and "Link
     naar dit deel" in every language), and no "Made with Material for MkDocs" in English."""
-    thema = _site_teksten(taal)["thema"]
+    thema = site_texts(taal)["thema"]
     for url, html in paginas[taal].items():
         schakelaars = re.findall(r'<label class="md-header__button md-icon" title="([^"]*)" for="__palette_\d"', html)
         assert sorted(schakelaars) == sorted([thema["donker"], thema["licht"]]), (taal, url, schakelaars)
@@ -259,13 +257,12 @@ def test_the_themes_own_words_are_in_the_pages_language(paginas, taal):
 
 def test_mkdocs_yml_holds_the_dutch_theme_words_of_site_json():
     """mkdocs.yml still names them (the theme wants a value); the build uses site.json's."""
-    thema = _site_teksten("nl")["thema"]
+    thema = site_texts("nl")["thema"]
     tekst = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for woord in thema.values():
         assert woord in tekst, woord
 
 
-_ZACHT = "\u00ad"
 _KOPPEN = re.compile(r"<h[1-6]\b[^>]*>(.*?)</h[1-6]>", re.S)
 
 
@@ -274,16 +271,15 @@ def test_headings_break_by_the_rules_of_their_own_language(paginas, taal):
     """Soft hyphens in headings follow the page's language (English headings had Dutch breaks such
     as "coo-r-di-na-tion"); Arabic words get none, the Dutch names on Arabic pages Dutch ones."""
     import pyphen
-    woordenboek = {"nl": "nl_NL", "en": "en_GB", "fr": "fr"}.get(taal, "nl_NL")
-    regels = pyphen.Pyphen(lang=woordenboek, left=3, right=3)
+    regels = pyphen.Pyphen(lang=WOORDENBOEKEN.get(taal, "nl_NL"), left=3, right=3)
     gezien = 0
     for url, html in paginas[taal].items():
         for kop in _KOPPEN.findall(_article(html)):
             tekst = html_lib.unescape(re.sub(r"<[^>]+>", " ", kop))
-            for woord in re.findall(rf"[^\W\d_]+(?:{_ZACHT}[^\W\d_]+)+", tekst):
-                kaal = woord.replace(_ZACHT, "")
-                assert re.fullmatch(r"[A-Za-z\u00c0-\u024f]+", kaal) or taal in ("nl", "en", "fr"), (url, kaal)
-                assert regels.inserted(kaal, hyphen=_ZACHT) == woord, (taal, url, woord.replace(_ZACHT, "-"))
+            for woord in re.findall(rf"[^\W\d_]+(?:{SOFT_HYPHEN}[^\W\d_]+)+", tekst):
+                kaal = woord.replace(SOFT_HYPHEN, "")
+                assert re.fullmatch(r"[A-Za-z\u00c0-\u024f]+", kaal) or taal in WOORDENBOEKEN, (url, kaal)
+                assert regels.inserted(kaal, hyphen=SOFT_HYPHEN) == woord, (taal, url, woord.replace(SOFT_HYPHEN, "-"))
                 gezien += 1
     assert gezien, f"no hyphenated heading word in {taal}"
 

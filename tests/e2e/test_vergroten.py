@@ -132,8 +132,8 @@ def test_without_javascript_the_link_opens_the_svg(browser, base_url, requests_s
 @pytest.mark.parametrize("taal", ["en", "fr", "ar"])
 def test_its_buttons_speak_the_pages_language(phone, taal):
     """The dialog's words come from talen/<taal>/site.json, not from the script (it had Dutch ones)."""
-    import json
-    woorden = json.loads((Path(build_site.ROOT) / "talen" / taal / "site.json").read_text(encoding="utf-8"))["vergroten"]
+    from sitebuild.woordenlijst import site_texts
+    woorden = site_texts(taal)["vergroten"]
     phone.goto(f"/{taal}{STAP}")
     link = phone.locator(LINK).first
     link.scroll_into_view_if_needed()
